@@ -1,0 +1,95 @@
+package org.yuxun.shared.database;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.yuxun.shared.YuxunProperties;
+
+/**
+ * Two ways into the database, as row-level security needs: migrations run as the role that owns the tables, the
+ * application runs as a role that is neither superuser, nor {@code BYPASSRLS}, nor owner (DESIGN.md, "Data scope").
+ * Without an external URL the embedded PostgreSQL 15 is started and both roles are set up for it.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** Where and as whom to connect. */
+    record DatabaseConnection(String url, String appUser, String appPassword, String ownerUser,
+                              String ownerPassword) {
+    }
+
+    @Bean
+    DatabaseConnection databaseConnection(YuxunProperties properties) {
+        YuxunProperties.Db db = properties.db();
+        if (db.embedded()) {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDir(), db.embeddedPort(),
+                    db.appRole());
+            return new DatabaseConnection(server.jdbcUrl(), server.appUser(), server.appPassword(),
+                    server.ownerUser(), server.ownerPassword());
+        }
+        String owner = blank(db.ownerUser()) ? db.user() : db.ownerUser();
+        String ownerPassword = blank(db.ownerUser()) ? db.password() : db.ownerPassword();
+        return new DatabaseConnection(db.url(), db.user(), db.password(), owner, ownerPassword);
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(DatabaseConnection connection) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), connection.url(), connection.ownerUser(),
+                connection.ownerPassword());
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(DatabaseConnection connection, YuxunProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("yuxun");
+        config.setJdbcUrl(connection.url());
+        config.setUsername(connection.appUser());
+        config.setPassword(connection.appPassword());
+        config.setMaximumPoolSize(properties.db().poolSize());
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "yuxun");
+        HikariDataSource pool = new HikariDataSource(config);
+        refusePrivilegedRole(pool, properties.db().allowPrivilegedAppRole());
+        return new ScopedDataSource(pool);
+    }
+
+    /** Row-level security is the second wall only if the application's role cannot walk around it. */
+    private static void refusePrivilegedRole(DataSource pool, boolean allowed) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
+            if (rs.next() && (rs.getBoolean(1) || rs.getBoolean(2))) {
+                String message = "The application connects to PostgreSQL as '" + c.getMetaData().getUserName()
+                        + "', a role that bypasses row-level security. Connect as an ordinary role"
+                        + " (YUXUN_DB_USER) and migrate as the owner (YUXUN_DB_OWNER_USER).";
+                if (!allowed) {
+                    throw new IllegalStateException(message);
+                }
+                log.warn(message);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

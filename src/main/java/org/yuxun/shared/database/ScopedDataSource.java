@@ -1,0 +1,113 @@
+package org.yuxun.shared.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yuxun.shared.DataScope;
+import org.yuxun.shared.ScopedPrincipal;
+
+/**
+ * The one place where data scope is enforced: every connection handed out carries the caller's {@link DataScope}
+ * as PostgreSQL settings that the row-level security policies of every table read. The settings are written only
+ * when the physical connection last carried a different scope, so a busy path pays nothing extra.
+ */
+public class ScopedDataSource extends DelegatingDataSource {
+
+    private static final String APPLY = """
+            select set_config('yuxun.scope', ?, ?), set_config('yuxun.user_id', ?, ?),
+                   set_config('yuxun.person_id', ?, ?), set_config('yuxun.org_id', ?, ?),
+                   set_config('yuxun.region', ?, ?)""";
+
+    private final Map<Object, String> appliedScopes = Collections.synchronizedMap(new WeakHashMap<>());
+
+    public ScopedDataSource(DataSource target) {
+        super(target);
+        DataScope.installApplier(this::reapplyInsideTransaction);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return withScope(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return withScope(super.getConnection(username, password));
+    }
+
+    /** The scope of the current thread: an explicit {@link DataScope#as} first, then the signed-in principal. */
+    public static DataScope currentScope() {
+        DataScope override = DataScope.override();
+        if (override != null) {
+            return override;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
+            return principal.dataScope();
+        }
+        return DataScope.ANONYMOUS;
+    }
+
+    private Connection withScope(Connection connection) throws SQLException {
+        DataScope scope = currentScope();
+        String key = key(scope);
+        Object physical = connection.unwrap(PGConnection.class);
+        if (!key.equals(appliedScopes.get(physical))) {
+            try {
+                apply(connection, scope, false);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            appliedScopes.put(physical, key);
+        }
+        return connection;
+    }
+
+    private void reapplyInsideTransaction(DataScope scope) {
+        if (!(TransactionSynchronizationManager.getResource(this) instanceof ConnectionHolder holder)
+                || !holder.isSynchronizedWithTransaction()) {
+            return;
+        }
+        try {
+            apply(holder.getConnection(), scope == null ? currentScope() : scope, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not apply data scope to the current transaction", e);
+        }
+    }
+
+    private static void apply(Connection connection, DataScope scope, boolean local) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
+            statement.setString(1, scope.kind().name());
+            statement.setString(3, text(scope.userId()));
+            statement.setString(5, text(scope.personId()));
+            statement.setString(7, text(scope.organisationId()));
+            statement.setString(9, scope.regionPrefix() == null ? "" : scope.regionPrefix());
+            for (int i = 2; i <= 10; i += 2) {
+                statement.setBoolean(i, local);
+            }
+            statement.execute();
+        }
+    }
+
+    private static String key(DataScope scope) {
+        return scope.kind() + "|" + scope.userId() + "|" + scope.personId() + "|" + scope.organisationId() + "|"
+                + scope.regionPrefix();
+    }
+
+    private static String text(Long value) {
+        return value == null ? "" : value.toString();
+    }
+}
