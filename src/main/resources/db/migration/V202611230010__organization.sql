@@ -30,13 +30,14 @@ create table authority
     name        text        not null check (length(name) between 1 and 100),
     kind        text        not null check (kind in ('EDUCATION', 'HUMAN_RESOURCES')),
     level       text        not null check (level in ('COUNTY', 'CITY', 'PROVINCE', 'NATIONAL')),
-    region_code text     not null references region (code),
+    region_code text references region (code),
     active      boolean     not null default true,
     version     int         not null default 0,
     created_at  timestamptz not null default now(),
     updated_at  timestamptz not null default now(),
-    unique (kind, region_code, level)
+    check ((level = 'NATIONAL') = (region_code is null))
 );
+create unique index authority_unique_idx on authority (kind, level, coalesce(region_code, ''));
 
 create table institution
 (

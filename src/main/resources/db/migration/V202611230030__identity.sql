@@ -86,3 +86,13 @@ alter table role_permission enable row level security;
 alter table role_permission force row level security;
 create policy role_permission_read on role_permission for select using (scope_kind() not in ('NONE', 'ANONYMOUS'));
 create policy role_permission_write on role_permission for all using (scope_all()) with check (scope_all());
+
+-- Permissions already offered to the built-in roles: a permission added in a later release is granted to the
+-- built-in roles that include it by default once, and an administrator's removal afterwards is respected.
+create table permission_seen
+(
+    permission text primary key
+);
+alter table permission_seen enable row level security;
+alter table permission_seen force row level security;
+create policy permission_seen_scope on permission_seen using (scope_all()) with check (scope_all());

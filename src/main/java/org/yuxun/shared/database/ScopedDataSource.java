@@ -30,6 +30,12 @@ public class ScopedDataSource extends DelegatingDataSource {
                    set_config('yuxun.person_id', ?, ?), set_config('yuxun.org_id', ?, ?),
                    set_config('yuxun.region', ?, ?)""";
 
+    /**
+     * Reading the security context may load the HTTP session from the database, which asks for a connection
+     * again: that inner connection serves only the session tables, which carry no row-level security.
+     */
+    private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+
     private final Map<Object, String> appliedScopes = Collections.synchronizedMap(new WeakHashMap<>());
 
     public ScopedDataSource(DataSource target) {
@@ -53,7 +59,16 @@ public class ScopedDataSource extends DelegatingDataSource {
         if (override != null) {
             return override;
         }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (RESOLVING.get() != null) {
+            return DataScope.ANONYMOUS;
+        }
+        Authentication authentication;
+        RESOLVING.set(Boolean.TRUE);
+        try {
+            authentication = SecurityContextHolder.getContext().getAuthentication();
+        } finally {
+            RESOLVING.remove();
+        }
         if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
             return principal.dataScope();
         }

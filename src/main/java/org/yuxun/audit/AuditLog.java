@@ -1,0 +1,140 @@
+package org.yuxun.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.yuxun.shared.DataScope;
+import org.yuxun.shared.Page;
+import org.yuxun.shared.ScopedPrincipal;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit trail (DESIGN.md, "Audit"): every state change and every reveal of personal data, with who, when,
+ * what, and the object before and after. Entries are written in the caller's transaction, so a change and its
+ * record commit or roll back together. Callers pass snapshots that hold masked personal data only.
+ */
+@Service
+public class AuditLog {
+
+    /** One entry as the audit pages show it. */
+    public record Entry(long id, Instant at, String username, String orgKind, Long orgId, String action,
+                        String objectType, String objectId, String summary, String before, String after,
+                        String ip) {
+    }
+
+    /** Search criteria; every part optional. */
+    public record Query(String username, String objectType, String objectId, String action, Instant from,
+                       Instant to) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String action, String objectType, Object objectId, String summary, Object before,
+                       Object after) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Long userId = null;
+        String username = null;
+        String orgKind = null;
+        Long orgId = null;
+        if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
+            DataScope scope = principal.dataScope();
+            userId = scope.userId();
+            username = authentication.getName();
+            orgId = scope.organisationId();
+            orgKind = switch (scope.kind()) {
+                case INSTITUTION, TEACHER -> "INSTITUTION";
+                case ENTERPRISE -> "ENTERPRISE";
+                case EDUCATION_AUTHORITY, HRSS_AUTHORITY -> "AUTHORITY";
+                case PLATFORM -> "PLATFORM";
+                default -> null;
+            };
+        }
+        jdbc.sql("""
+                        insert into audit_event (user_id, username, org_kind, org_id, action, object_type, object_id,
+                                                 summary, before, after, ip)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")
+                .params(userId, username, orgKind, orgId, action, objectType,
+                        objectId == null ? null : objectId.toString(), truncate(summary), toJson(before),
+                        toJson(after), clientAddress())
+                .update();
+    }
+
+    /** Entries the caller's scope lets them see, newest first. */
+    public Page<Entry> search(Query query, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (notBlank(query.username())) {
+            where.append(" and username ilike ?");
+            params.add("%" + query.username().trim() + "%");
+        }
+        if (notBlank(query.objectType())) {
+            where.append(" and object_type = ?");
+            params.add(query.objectType().trim());
+        }
+        if (notBlank(query.objectId())) {
+            where.append(" and object_id = ?");
+            params.add(query.objectId().trim());
+        }
+        if (notBlank(query.action())) {
+            where.append(" and action = ?");
+            params.add(query.action().trim());
+        }
+        if (query.from() != null) {
+            where.append(" and at >= ?");
+            params.add(java.sql.Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and at < ?");
+            params.add(java.sql.Timestamp.from(query.to()));
+        }
+        long total = jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Entry> rows = jdbc.sql("""
+                        select id, at, username, org_kind, org_id, action, object_type, object_id, summary,
+                               before::text as before, after::text as after, ip
+                        from audit_event""" + where + " order by at desc, id desc limit ? offset ?")
+                .params(pageParams)
+                .query(Entry.class)
+                .list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    public List<String> objectTypes() {
+        return jdbc.sql("select distinct object_type from audit_event order by 1").query(String.class).list();
+    }
+
+    private String toJson(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

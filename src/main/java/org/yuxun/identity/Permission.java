@@ -1,0 +1,29 @@
+package org.yuxun.identity;
+
+/**
+ * One permission per action (per button), kept in code and assignable to roles. Controllers and templates check
+ * them by name ({@code hasAuthority('INSTITUTION_EDIT')}); what rows an action reaches is the data scope's business.
+ * The label of each is the message {@code permission.<NAME>}.
+ */
+public enum Permission {
+    REGION_VIEW,
+    AUTHORITY_VIEW, AUTHORITY_CREATE, AUTHORITY_EDIT, AUTHORITY_DEACTIVATE,
+    INSTITUTION_VIEW, INSTITUTION_CREATE, INSTITUTION_EDIT, INSTITUTION_DEACTIVATE,
+    ENTERPRISE_VIEW, ENTERPRISE_CREATE, ENTERPRISE_EDIT, ENTERPRISE_DEACTIVATE,
+    VENUE_VIEW, VENUE_CREATE, VENUE_EDIT, VENUE_DEACTIVATE,
+    PERSON_VIEW, PERSON_CREATE, PERSON_EDIT, PERSON_REVEAL_IDENTITY,
+    USER_VIEW, USER_CREATE, USER_EDIT, USER_DISABLE, USER_RESET_PASSWORD,
+    ROLE_VIEW, ROLE_EDIT,
+    AUDIT_VIEW,
+    API_TOKEN_MANAGE;
+
+    /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
+    public String group() {
+        int cut = name().lastIndexOf('_');
+        String tail = name().substring(cut + 1);
+        return switch (tail) {
+            case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE" -> name().substring(0, cut);
+            default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
+        };
+    }
+}
