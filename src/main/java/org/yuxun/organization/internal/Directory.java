@@ -35,4 +35,21 @@ class Directory implements OrganizationDirectory {
         return DataScope.asSystem(() -> jdbc.sql("select name from enterprise where id = ?")
                 .param(id).query(String.class).optional());
     }
+
+    @Override
+    public Optional<InstitutionInfo> institution(long id) {
+        return DataScope.asSystem(() -> jdbc.sql("select id, name, kind, region_code, active from institution where id = ?")
+                .param(id)
+                .query(InstitutionInfo.class)
+                .optional());
+    }
+
+    @Override
+    public Optional<EnterpriseInfo> enterprise(long id) {
+        return DataScope.asSystem(() -> jdbc.sql(
+                        "select id, name, credit_code, region_code, active from enterprise where id = ?")
+                .param(id)
+                .query(EnterpriseInfo.class)
+                .optional());
+    }
 }
