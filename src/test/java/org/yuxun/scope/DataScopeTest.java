@@ -1,0 +1,169 @@
+package org.yuxun.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.yuxun.IntegrationTest;
+import org.yuxun.identity.Accounts;
+import org.yuxun.identity.CurrentUser;
+
+/**
+ * The data-scope test of DESIGN.md: it lists every route the application serves and fails on any route it has no
+ * case for. It runs as the administrator of institution B (another region) against the records of institution A,
+ * each of which carries a unique marker: no response B receives — HTML, JSON, Excel, ZIP — may contain a marker;
+ * B's requests for A's records end in 403 or 404; B's writes to A's records leave A's rows unchanged. The same
+ * routes are also called without signing in.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DataScopeTest {
+
+    /** What a route must do when B calls it. */
+    enum Expect {
+        /** Public by design or B's own: any answer but a server error, and no marker. */
+        ALLOWED,
+        /** A's record addressed directly: 403 or 404, and no marker. */
+        DENIED
+    }
+
+    record Case(HttpMethod method, String pattern, Function<ScopeFixture, String> path, Expect expect,
+                Map<String, String> params) {
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    ApplicationContext context;
+
+    ScopeFixture fixture;
+    List<Case> cases;
+
+    @BeforeAll
+    void createFixture() {
+        fixture = new ScopeFixture(jdbc).create(passwords);
+        cases = RouteCases.all();
+    }
+
+    @Test
+    void everyRouteHasACase() {
+        Set<String> covered = new TreeSet<>();
+        cases.forEach(c -> covered.add(c.method() + " " + c.pattern()));
+        Set<String> uncovered = new TreeSet<>(routes());
+        uncovered.removeAll(covered);
+        assertThat(uncovered).as("routes without a data-scope case: add them to RouteCases").isEmpty();
+        Set<String> stale = new TreeSet<>(covered);
+        stale.removeAll(routes());
+        assertThat(stale).as("cases for routes the application no longer serves").isEmpty();
+    }
+
+    @Test
+    void userOfInstitutionBNeverReceivesInstitutionAsRecords() throws Exception {
+        CurrentUser b = accounts.load(fixture.usernameB);
+        var before = fixture.snapshotOfA();
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            MockHttpServletResponse response = mvc.perform(build(c).with(user(b)).with(csrf())).andReturn()
+                    .getResponse();
+            check(c, response, "as B", failures);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(fixture.snapshotOfA()).as("A's rows after B's requests").isEqualTo(before);
+    }
+
+    @Test
+    void nobodySignedInReceivesInstitutionAsRecords() throws Exception {
+        var before = fixture.snapshotOfA();
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            MockHttpServletResponse response = mvc.perform(build(c).with(csrf())).andReturn().getResponse();
+            String text = ResponseText.of(response.getContentAsByteArray());
+            if (text.contains(fixture.marker)) {
+                failures.add(c.method() + " " + c.pattern() + " anonymously: marker of A in the response");
+            }
+            if (response.getStatus() >= 500) {
+                failures.add(c.method() + " " + c.pattern() + " anonymously: status " + response.getStatus());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(fixture.snapshotOfA()).isEqualTo(before);
+    }
+
+    private void check(Case c, MockHttpServletResponse response, String who, List<String> failures) {
+        String route = c.method() + " " + c.pattern() + " " + who;
+        String text = ResponseText.of(response.getContentAsByteArray());
+        if (text.contains(fixture.marker)) {
+            failures.add(route + ": marker of A in the response (status " + response.getStatus() + ")");
+        }
+        int status = response.getStatus();
+        if (status >= 500) {
+            failures.add(route + ": status " + status);
+        }
+        if (c.expect() == Expect.DENIED && status != 403 && status != 404) {
+            failures.add(route + ": expected 403 or 404 but was " + status);
+        }
+    }
+
+    private MockHttpServletRequestBuilder build(Case c) {
+        MockHttpServletRequestBuilder builder = request(c.method(), c.path().apply(fixture));
+        c.params().forEach(builder::param);
+        if (c.pattern().startsWith("/api/")) {
+            builder.accept(MediaType.APPLICATION_JSON);
+            if (c.method() == HttpMethod.POST || c.method() == HttpMethod.PUT) {
+                builder.contentType(MediaType.APPLICATION_JSON).content(c.params().getOrDefault("_json", "{}"));
+            }
+        }
+        return builder;
+    }
+
+    /** Every (method, path pattern) any handler mapping of the application serves. */
+    private Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping
+                : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) {
+                        routes.add("GET " + pattern);
+                    }
+                    methods.forEach(m -> routes.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        return routes;
+    }
+}
