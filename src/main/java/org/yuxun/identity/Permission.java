@@ -15,14 +15,23 @@ public enum Permission {
     USER_VIEW, USER_CREATE, USER_EDIT, USER_DISABLE, USER_RESET_PASSWORD,
     ROLE_VIEW, ROLE_EDIT,
     AUDIT_VIEW,
-    API_TOKEN_MANAGE;
+    API_TOKEN_MANAGE,
+    PROGRAMME_VIEW, PROGRAMME_CREATE, PROGRAMME_EDIT, PROGRAMME_SUBMIT, PROGRAMME_APPROVE, PROGRAMME_PUBLISH,
+    PROGRAMME_RETIRE,
+    CLASS_VIEW, CLASS_CREATE, CLASS_EDIT, CLASS_SCHEDULE, CLASS_COMPLETE,
+    ENROLMENT_VIEW, ENROLMENT_CREATE, ENROLMENT_IMPORT, ENROLMENT_WITHDRAW, ENROLMENT_TRANSFER,
+    ATTENDANCE_TAKE, ATTENDANCE_CORRECT, LEAVE_APPROVE,
+    ASSESSMENT_RECORD,
+    MY_TRAINING;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
     public String group() {
         int cut = name().lastIndexOf('_');
         String tail = name().substring(cut + 1);
         return switch (tail) {
-            case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE" -> name().substring(0, cut);
+            case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
+                 "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
+                 "TRAINING" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }
