@@ -7,14 +7,25 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The OpenAPI description of {@code /api/v1} (served at {@code /api/v1/openapi}, browsable at
  * {@code /api/v1/docs}) for the provincial platforms and enterprise systems that exchange data with Yuxun.
  * Every operation needs a personal API token sent as a bearer token.
+ *
+ * <p>Swagger UI serves its files beside its entry page, so the entry is {@code /api/v1/docs/index.html}
+ * ({@code springdoc.swagger-ui.path}) and everything it loads stays under {@code /api/v1/docs/}, which is open
+ * without a token; {@code /api/v1/docs} leads there.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+class OpenApiConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/api/v1/docs", "/api/v1/docs/index.html");
+    }
 
     static final String BEARER = "bearer";
 
