@@ -190,7 +190,7 @@ class EnterpriseController {
     }
 
     private String form(EnterpriseForm form, EnterpriseView enterprise, Model model) {
-        model.addAttribute("enterpriseForm", form);
+        FormModel.put(model, "enterpriseForm", form);
         model.addAttribute("enterprise", enterprise);
         model.addAttribute("maintainer", EnterpriseManagement.callerMaintainsRegistration());
         model.addAttribute("registersPartner", EnterpriseManagement.callerRegistersPartners());

@@ -191,7 +191,7 @@ class InstitutionController {
     }
 
     private String form(InstitutionForm form, InstitutionView institution, Model model) {
-        model.addAttribute("institutionForm", form);
+        FormModel.put(model, "institutionForm", form);
         model.addAttribute("institution", institution);
         model.addAttribute("locked", institution != null && InstitutionManagement.callerIsInstitutionStaff());
         model.addAttribute("supervisors",

@@ -124,7 +124,7 @@ class VenueController {
     }
 
     private String form(VenueForm form, VenueView venue, Model model) {
-        model.addAttribute("venueForm", form);
+        FormModel.put(model, "venueForm", form);
         model.addAttribute("venue", venue);
         model.addAttribute("ownerName", venue != null ? venue.ownerName()
                 : venues.ownerFor(form.institutionId(), form.enterpriseId())
