@@ -3,6 +3,7 @@ package org.yuxun.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,20 +190,31 @@ public class InstitutionManagement {
                             "select id, name, kind, level, active from authority where id = ?")
                     .param(currentId).query(AuthorityOption.class).list();
         }
-        RegionCode region = RegionCode.of(regionCode);
-        List<String> containing = new ArrayList<>(List.of(region.value(), region.provinceCode().value()));
-        region.cityCode().ifPresent(city -> containing.add(city.value()));
+        List<Object> params = new ArrayList<>();
+        params.add(kind.supervisedBy().name());
+        params.addAll(regionAndAncestors(RegionCode.of(regionCode)));
+        params.add(currentId == null ? -1L : currentId);
+        String placeholders = String.join(", ", Collections.nCopies(params.size() - 2, "?"));
         return jdbc.sql("""
                         select id, name, kind, level, active from authority
-                        where (active and kind = ? and (region_code is null or region_code in (?, ?, ?)))
-                           or id = ?
+                        where (active and kind = ? and (region_code is null or region_code in (%s))) or id = ?
                         order by case level when 'COUNTY' then 0 when 'CITY' then 1 when 'PROVINCE' then 2 else 3 end,
-                                 name""")
-                .params(kind.supervisedBy().name(), containing.get(0), containing.get(1),
-                        containing.size() > 2 ? containing.get(2) : containing.get(0),
-                        currentId == null ? -1L : currentId)
+                                 name""".formatted(placeholders))
+                .params(params)
                 .query(AuthorityOption.class)
                 .list();
+    }
+
+    /** The region, its city and its province: the regions whose authorities govern it. */
+    private static List<String> regionAndAncestors(RegionCode region) {
+        List<String> codes = new ArrayList<>();
+        codes.add(region.value());
+        region.cityCode().map(RegionCode::value).filter(city -> !codes.contains(city)).ifPresent(codes::add);
+        String province = region.provinceCode().value();
+        if (!codes.contains(province)) {
+            codes.add(province);
+        }
+        return codes;
     }
 
     /**

@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yuxun.IntegrationTest;
 import org.yuxun.identity.Accounts;
+import org.yuxun.identity.internal.ApiTokens;
+import org.yuxun.shared.DataScope;
 
 @IntegrationTest
 class OrganizationApiTest {
@@ -37,6 +39,9 @@ class OrganizationApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiTokens tokens;
 
     OrganizationFixtures fixtures;
     long college;
@@ -92,6 +97,23 @@ class OrganizationApiTest {
         mvc.perform(get("/api/v1/institutions"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aBearerTokenActsWithItsOwnersPermissionsAndScope() throws Exception {
+        long owner = accounts.load("nb-college").id();
+        String token = DataScope.asSystem(() -> tokens.issue(owner, "接口测试" + OrganizationFixtures.unique(), null))
+                .token();
+        mvc.perform(get("/api/v1/institutions").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("宁波海港职业技术学院"))
+                .andExpect(jsonPath("$.items[0].contactPhone").exists())
+                .andExpect(jsonPath("$.items[0].masked").doesNotExist());
+        mvc.perform(get("/api/v1/institutions/{id}", college).header("Authorization", "Bearer " + token))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/institutions").header("Authorization", "Bearer yx_not-a-token"))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test

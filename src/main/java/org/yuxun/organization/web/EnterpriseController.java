@@ -100,8 +100,8 @@ class EnterpriseController {
                 .toList();
         String yes = messages.getMessage("common.yes", null, locale);
         String no = messages.getMessage("common.no", null, locale);
-        audit.record("EXPORT", "Enterprise", null, "q=" + q + " region=" + region + " industry=" + industry
-                + " size=" + size + " certified=" + certified + " active=" + active, null, null);
+        audit.record("EXPORT", "Enterprise", null, ListFilters.describe("q", q, "region", region, "industry",
+                industry, "size", size, "certified", certified, "active", active, "partnerOf", partnerOf), null, null);
         String title = messages.getMessage("enterprise.list.title", null, locale);
         Spreadsheet.download(response, title);
         try (Spreadsheet sheet = new Spreadsheet(title, headers, List.of(36, 22, 10, 26, 30, 8, 12, 36, 12, 16, 8))) {

@@ -93,8 +93,8 @@ class InstitutionController {
                 .toList();
         String yes = messages.getMessage("common.yes", null, locale);
         String no = messages.getMessage("common.no", null, locale);
-        audit.record("EXPORT", "Institution", null, "q=" + q + " kind=" + kind + " region=" + region + " active="
-                + active, null, null);
+        audit.record("EXPORT", "Institution", null,
+                ListFilters.describe("q", q, "kind", kind, "region", region, "active", active), null, null);
         Spreadsheet.download(response, messages.getMessage("institution.list.title", null, locale));
         try (Spreadsheet sheet = new Spreadsheet(messages.getMessage("institution.list.title", null, locale),
                 headers, List.of(36, 16, 16, 22, 10, 26, 26, 36, 12, 16, 10, 8))) {

@@ -1,5 +1,7 @@
 package org.yuxun.organization.web;
 
+import java.util.StringJoiner;
+
 import org.springframework.ui.Model;
 import org.yuxun.organization.Regions;
 
@@ -7,6 +9,18 @@ import org.yuxun.organization.Regions;
 final class ListFilters {
 
     private ListFilters() {
+    }
+
+    /** The filters of an export for its audit entry, e.g. {@code kind=HIGHER_VOCATIONAL region=330100}. */
+    static String describe(Object... namesAndValues) {
+        StringJoiner description = new StringJoiner(" ");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            if (value != null && !value.toString().isBlank()) {
+                description.add(namesAndValues[i] + "=" + value);
+            }
+        }
+        return description.length() == 0 ? "*" : description.toString();
     }
 
     /**
