@@ -139,11 +139,15 @@ class DataScopeTest {
 
     private MockHttpServletRequestBuilder build(Case c) {
         MockHttpServletRequestBuilder builder = request(c.method(), c.path().apply(fixture));
-        c.params().forEach(builder::param);
+        c.params().forEach((name, value) -> {
+            if (!name.equals("_json")) {
+                builder.param(name, value.replace("{marker}", fixture.marker));
+            }
+        });
         if (c.pattern().startsWith("/api/")) {
             builder.accept(MediaType.APPLICATION_JSON);
             if (c.method() == HttpMethod.POST || c.method() == HttpMethod.PUT) {
-                builder.contentType(MediaType.APPLICATION_JSON).content(c.params().getOrDefault("_json", "{}"));
+                builder.contentType(MediaType.APPLICATION_JSON).content(c.params().getOrDefault("_json", "{}").replace("{marker}", fixture.marker));
             }
         }
         return builder;
