@@ -8,7 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yuxun.shared.NotFound;
 
-/** The class being assessed with the rules its programme sets; only classes the caller may see are found. */
+/**
+ * The class being assessed with the rules its programme sets. Only classes the caller sees as staff are found: a
+ * published class is readable by everyone, but only its institution, the authorities over it and its teachers may
+ * open its scores and completion ({@code training_class_staff_visible}, next to the row-level security policies).
+ */
 @Component
 class AssessedClasses {
 
@@ -46,7 +50,7 @@ class AssessedClasses {
                    p.attendance_threshold, p.completion_award, p.award_level, p.evaluator_id
             from training_class c
             join programme p on p.id = c.programme_id
-            where c.id = ?""";
+            where c.id = ? and training_class_staff_visible(c.id)""";
 
     private final JdbcClient jdbc;
 
