@@ -101,7 +101,25 @@ class Completions {
         if (judged.isEmpty()) {
             throw new InvalidInput(null, "assessment.completion.empty", "该培训班没有在读学员，不能结业");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        conclude(assessed, judged, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return results(classId);
+    }
+
+    /**
+     * Completes a class that ended before the platform recorded its completion (the demo's class of last month):
+     * its enrolled learners are judged as of the given time, and a class already marked completed keeps its date.
+     */
+    @Transactional
+    void completeAsOf(long classId, Instant at) {
+        AssessedClass assessed = classes.lock(classId);
+        List<Judged> judged = decide(assessed);
+        if (!assessed.cancelled() && !judged.isEmpty()) {
+            conclude(assessed, judged, at);
+        }
+    }
+
+    private void conclude(AssessedClass assessed, List<Judged> judged, Instant now) {
+        long classId = assessed.id();
         BigDecimal hours = jdbc.sql("select coalesce(sum(hours), 0) from class_session where class_id = ?")
                 .params(classId).query(BigDecimal.class).single();
         int completed = 0;
@@ -129,7 +147,6 @@ class Completions {
         audit.record("COMPLETE", "TrainingClass", classId, assessed.name() + " 结业",
                 new CompletionSnapshot(classId, assessed.status(), 0, 0),
                 new CompletionSnapshot(classId, "COMPLETED", completed, judged.size() - completed));
-        return results(classId);
     }
 
     /** The results of a completed class as an xlsx workbook (identity numbers masked). */

@@ -59,6 +59,18 @@ final class TrainingFixture {
                 .query(Long.class).single());
     }
 
+    /** A class of last month, still marked in progress, as the catalogue part of the demo leaves it. */
+    long classOfLastMonth(long programme) {
+        return DataScope.asSystem(() -> jdbc.sql("""
+                        insert into training_class (programme_id, institution_id, institution_kind, region_code,
+                                                    subsidised, name, start_date, end_date, capacity, status)
+                        values (?, ?, 'HIGHER_VOCATIONAL', '330106', true, ?, current_date - 40, current_date - 32, 50,
+                                'IN_PROGRESS')
+                        returning id""")
+                .params(programme, college, "上月班" + tag)
+                .query(Long.class).single());
+    }
+
     long session(long trainingClass, Instant startsAt, String kind, String hours) {
         return DataScope.asSystem(() -> jdbc.sql("""
                         insert into class_session (class_id, institution_id, starts_at, ends_at, kind, hours)
