@@ -18,6 +18,9 @@ import org.yuxun.scope.DataScopeTest.Expect;
  */
 final class RouteCases {
 
+    /** A class id no institution has: the assessment tests check the real classes of another institution. */
+    private static final long NO_CLASS_OF_B = 999_999_999L;
+
     private RouteCases() {
     }
 
@@ -51,6 +54,26 @@ final class RouteCases {
         post(cases, "/authorities/{id}/active", f -> "/authorities/1/active", DENIED,
                 Map.of("active", "false", "version", "0"));
         organisations(cases);
+        // Training · assessment: scores and completion of a class B does not run, a learner's own classes
+        get(cases, "/classes/{classId}/assessment", f -> "/classes/" + NO_CLASS_OF_B + "/assessment", DENIED);
+        post(cases, "/classes/{classId}/assessment", f -> "/classes/" + NO_CLASS_OF_B + "/assessment", DENIED,
+                Map.of("enrolmentId", "1", "theory_1", "1", "practice_1", "1"));
+        post(cases, "/classes/{classId}/assessment/{enrolmentId}",
+                f -> "/classes/" + NO_CLASS_OF_B + "/assessment/1", DENIED, Map.of("theory_1", "1", "practice_1", "1"));
+        post(cases, "/classes/{classId}/assessment/{enrolmentId}/resit",
+                f -> "/classes/" + NO_CLASS_OF_B + "/assessment/1/resit", DENIED,
+                Map.of("theory_1", "1", "practice_1", "1"));
+        get(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + NO_CLASS_OF_B + "/assessment/sheet",
+                DENIED);
+        post(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + NO_CLASS_OF_B + "/assessment/sheet",
+                DENIED, Map.of());
+        get(cases, "/classes/{classId}/completion", f -> "/classes/" + NO_CLASS_OF_B + "/completion", DENIED);
+        post(cases, "/classes/{classId}/completion", f -> "/classes/" + NO_CLASS_OF_B + "/completion", DENIED,
+                Map.of());
+        get(cases, "/classes/{classId}/completion/export", f -> "/classes/" + NO_CLASS_OF_B + "/completion/export",
+                DENIED);
+        get(cases, "/my/classes", f -> "/my/classes", ALLOWED);
+        get(cases, "/my/classes/{enrolmentId}", f -> "/my/classes/1", DENIED);
         return cases;
     }
 
