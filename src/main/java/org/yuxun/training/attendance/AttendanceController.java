@@ -51,7 +51,7 @@ class AttendanceController {
     @PreAuthorize("hasAuthority('ATTENDANCE_TAKE')")
     String session(@PathVariable long id, @RequestParam(defaultValue = "IN") Direction direction, Model model) {
         SessionAttendance.SessionView session = attendance.session(id);
-        model.addAttribute("session", session);
+        model.addAttribute("lesson", session);
         model.addAttribute("direction", session.practice() ? direction : Direction.IN);
         model.addAttribute("live", attendance.live(id));
         qr(session, session.practice() ? direction : Direction.IN, model);
@@ -62,7 +62,7 @@ class AttendanceController {
     @PreAuthorize("hasAuthority('ATTENDANCE_TAKE')")
     String qrFragment(@PathVariable long id, @RequestParam(defaultValue = "IN") Direction direction, Model model) {
         SessionAttendance.SessionView session = attendance.session(id);
-        model.addAttribute("session", session);
+        model.addAttribute("lesson", session);
         qr(session, session.practice() ? direction : Direction.IN, model);
         return "training/attendance/session :: qr";
     }
@@ -79,7 +79,7 @@ class AttendanceController {
     @GetMapping("/sessions/{id}/attendance/live")
     @PreAuthorize("hasAuthority('ATTENDANCE_TAKE')")
     String live(@PathVariable long id, Model model) {
-        model.addAttribute("session", attendance.session(id));
+        model.addAttribute("lesson", attendance.session(id));
         model.addAttribute("live", attendance.live(id));
         return "training/attendance/session :: live";
     }
@@ -87,7 +87,7 @@ class AttendanceController {
     @GetMapping("/sessions/{id}/attendance/roll-call")
     @PreAuthorize("hasAuthority('ATTENDANCE_TAKE')")
     String rollCallForm(@PathVariable long id, Model model) {
-        model.addAttribute("session", attendance.session(id));
+        model.addAttribute("lesson", attendance.session(id));
         model.addAttribute("live", attendance.live(id));
         return "training/attendance/roll-call";
     }
@@ -110,7 +110,7 @@ class AttendanceController {
         try {
             attendance.rollCall(id, marks, user.id());
         } catch (InvalidInput e) {
-            model.addAttribute("session", attendance.session(id));
+            model.addAttribute("lesson", attendance.session(id));
             model.addAttribute("live", attendance.live(id));
             model.addAttribute("error", message(e, locale));
             return "training/attendance/roll-call";
@@ -129,7 +129,7 @@ class AttendanceController {
         try {
             attendance.correct(id, enrolmentId, action, direction, reason, user.id());
         } catch (InvalidInput e) {
-            model.addAttribute("session", attendance.session(id));
+            model.addAttribute("lesson", attendance.session(id));
             model.addAttribute("live", attendance.live(id));
             model.addAttribute("error", message(e, locale));
             model.addAttribute("correctionFor", enrolmentId);
@@ -142,7 +142,7 @@ class AttendanceController {
     @GetMapping("/classes/{id}/attendance")
     @PreAuthorize("hasAuthority('ATTENDANCE_TAKE')")
     String grid(@PathVariable long id, Model model) {
-        model.addAttribute("grid", ledger.grid(id).orElseThrow(() -> new NotFound("training_class", id)));
+        model.addAttribute("grid", ledger.grid(id, true).orElseThrow(() -> new NotFound("training_class", id)));
         return "training/attendance/class";
     }
 

@@ -93,8 +93,17 @@ class AttendanceLedger implements AttendanceRates {
 
     /** The class's grid; empty when the class does not exist or is not the caller's. */
     Optional<Grid> grid(long classId) {
-        Optional<String> className = jdbc.sql("select name from training_class where id = ?").param(classId)
-                .query(String.class).optional();
+        return grid(classId, false);
+    }
+
+    /**
+     * @param managing only for those who run or teach the class (the attendance pages); otherwise whatever the
+     *     caller's scope shows (a learner: their own row)
+     */
+    Optional<Grid> grid(long classId, boolean managing) {
+        Optional<String> className = jdbc.sql("select name from training_class where id = ?"
+                        + (managing ? " and training_class_managed(id)" : ""))
+                .param(classId).query(String.class).optional();
         if (className.isEmpty()) {
             return Optional.empty();
         }
@@ -190,7 +199,7 @@ class AttendanceLedger implements AttendanceRates {
 
     /** The grid as an xlsx workbook, headed in the caller's language by the given labels. */
     byte[] export(long classId, Map<String, String> labels) {
-        Grid grid = grid(classId).orElseThrow(() -> new NotFound("training_class", classId));
+        Grid grid = grid(classId, true).orElseThrow(() -> new NotFound("training_class", classId));
         DateTimeFormatter format = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Times.ZONE);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(labels.get("sheet"));

@@ -55,7 +55,7 @@ class CheckInController {
         try {
             CheckIns.CheckedIn done = checkIns.checkIn(token, session, user.dataScope().personId(), from);
             model.addAttribute("done", done);
-            model.addAttribute("session", sessions.session(done.sessionId()));
+            model.addAttribute("lesson", sessions.sessionForLearner(done.sessionId()));
         } catch (CheckInRefused refused) {
             response.setStatus(refused.reason() == CheckInRefused.Reason.ALREADY ? 200 : 422);
             model.addAttribute("refused", refused.reason());

@@ -41,7 +41,7 @@ class LeaveController {
         if (user.dataScope().personId() == null) {
             throw new NotFound("class_session", session);
         }
-        model.addAttribute("session", leave.session(session));
+        model.addAttribute("lesson", leave.session(session));
         return "training/attendance/leave-form";
     }
 
@@ -56,7 +56,7 @@ class LeaveController {
         try {
             leave.request(session, person, reason);
         } catch (InvalidInput e) {
-            model.addAttribute("session", leave.session(session));
+            model.addAttribute("lesson", leave.session(session));
             model.addAttribute("reason", reason);
             model.addAttribute("error", message(e, locale));
             return "training/attendance/leave-form";
