@@ -41,6 +41,12 @@ class AttendanceRecordsTest {
     @Autowired
     AttendanceRates rates;
 
+    @Autowired
+    AttendanceDemo demo;
+
+    @Autowired
+    CheckInBenchmark benchmark;
+
     AttendanceFixture fixture;
     AttendanceFixture.Learner first;
     AttendanceFixture.Learner second;
@@ -208,6 +214,41 @@ class AttendanceRecordsTest {
         mvc.perform(post("/leave").with(user(accounts.load(outsider.username()))).with(csrf())
                         .param("session", String.valueOf(upcoming)).param("reason", "想请假"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theDemoLeavesTwoLearnersOfACompletedClassBelowTheThreshold() {
+        AttendanceFixture.Learner third = fixture.learner("结业丙" + fixture.marker.substring(2, 6), true);
+        AttendanceFixture.Learner fourth = fixture.learner("结业丁" + fixture.marker.substring(2, 6), true);
+        for (int day = 20; day > 10; day--) {
+            fixture.session(day % 3 == 0 ? "PRACTICE" : "THEORY", Duration.ofDays(-day), Duration.ofHours(3));
+        }
+        DataScope.asSystem(() -> demo.completed(fixture.classId, new java.util.Random(1)));
+        Map<Long, AttendanceRates.Rate> byEnrolment = DataScope.as(accounts.load("trainer").dataScope(),
+                () -> rates.ofClass(fixture.classId));
+        assertThat(byEnrolment.get(first.enrolmentId()).rate()).isGreaterThanOrEqualTo(new BigDecimal("0.8"));
+        assertThat(byEnrolment.get(second.enrolmentId()).rate()).isGreaterThanOrEqualTo(new BigDecimal("0.8"));
+        assertThat(byEnrolment.get(third.enrolmentId()).rate()).isBetween(new BigDecimal("0.5"), new BigDecimal("0.7"));
+        assertThat(byEnrolment.get(fourth.enrolmentId()).rate()).isBetween(new BigDecimal("0.5"), new BigDecimal("0.7"));
+        long withEvidence = count("""
+                select count(*) from check_in where enrolment_id = ? and device_fingerprint is not null
+                and ip like '10.23.%' and user_agent like 'Mozilla/5.0%'""", first.enrolmentId());
+        assertThat(withEvidence).isGreaterThan(0);
+    }
+
+    @Test
+    void theBenchmarkDriverChecksEveryLearnerInOnce() throws Exception {
+        java.util.List<org.yuxun.shared.DataScope> learners = new java.util.ArrayList<>();
+        learners.add(accounts.load(first.username()).dataScope());
+        learners.add(accounts.load(second.username()).dataScope());
+        for (int i = 0; i < 20; i++) {
+            learners.add(accounts.load(fixture.learner("压测" + i + fixture.marker.substring(2, 6), true).username())
+                    .dataScope());
+        }
+        CheckInBenchmark.Result result = benchmark.run(session, learners, 8);
+        assertThat(result.recorded()).isEqualTo(22);
+        assertThat(benchmark.run(session, learners, 8).recorded()).isZero();
+        assertThat(count("select count(*) from check_in where session_id = ?", session)).isEqualTo(22);
     }
 
     private long count(String sql, Object param) {
