@@ -251,6 +251,32 @@ class AttendanceRecordsTest {
         assertThat(count("select count(*) from check_in where session_id = ?", session)).isEqualTo(22);
     }
 
+    @Test
+    void theStudyPageAndItsHeartbeatServeOnlyTheEnrolledLearner() throws Exception {
+        long online = fixture.session("ONLINE", Duration.ofMinutes(-5), Duration.ofHours(1));
+        mvc.perform(get("/sessions/{id}/study", online).with(user(accounts.load(first.username()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-heartbeat")));
+        mvc.perform(post("/sessions/{id}/study/heartbeat", online).with(user(accounts.load(first.username())))
+                        .with(csrf()).param("active", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"creditedSeconds\":0")));
+        AttendanceFixture.Learner outsider = fixture.learner("旁听" + fixture.marker.substring(2, 6), false);
+        mvc.perform(post("/sessions/{id}/study/heartbeat", online).with(user(accounts.load(outsider.username())))
+                        .with(csrf()).param("active", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/sessions/{id}/study", session).with(user(accounts.load(first.username()))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theQrFragmentCarriesAFreshImageForTheProjector() throws Exception {
+        mvc.perform(get("/sessions/{id}/attendance/qr", session).with(user(accounts.load("teacher"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data:image/png;base64,")))
+                .andExpect(content().string(containsString("hx-get")));
+    }
+
     private long count(String sql, Object param) {
         return DataScope.asSystem(() -> jdbc.sql(sql).param(param).query(Long.class).single());
     }
