@@ -210,6 +210,26 @@ class CheckInPagesTest {
     }
 
     @Test
+    void aLearnerWhoScansBeforeSigningInIsBroughtBackToTheCheckIn() throws Exception {
+        String code = tokens.issue(session, Direction.IN);
+        var asked = mvc.perform(get("/m/check-in?t=" + code))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        Cookie[] cookies = asked.getResponse().getCookies();
+        assertThat(cookies).isNotEmpty();
+        var signedIn = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                        .cookie(cookies).with(csrf())
+                        .param("username", learner.username()).param("password", "x"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse();
+        String back = signedIn.getRedirectedUrl();
+        assertThat(back).contains("/m/check-in?t=" + code);
+        mvc.perform(get(URI.create(back).getPath() + "?" + URI.create(back).getQuery())
+                        .cookie(signedIn.getCookies().length > 0 ? signedIn.getCookies() : cookies))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("签到成功")));
+    }
+
+    @Test
     void theLiveListShowsWhoHasCheckedIn() throws Exception {
         AttendanceFixture.Learner absent = fixture.learner("缺席学员" + fixture.marker.substring(2, 6), true);
         checkIn(tokens.issue(session, Direction.IN), learner).andExpect(status().isOk());
