@@ -74,6 +74,26 @@ final class RouteCases {
                 DENIED);
         get(cases, "/my/classes", f -> "/my/classes", ALLOWED);
         get(cases, "/my/classes/{enrolmentId}", f -> "/my/classes/1", DENIED);
+        // Attendance: sessions and classes B does not run are not found; check-in acts only for B's own person
+        get(cases, "/sessions/{id}/attendance", f -> "/sessions/0/attendance", DENIED);
+        get(cases, "/sessions/{id}/attendance/qr", f -> "/sessions/0/attendance/qr", DENIED);
+        get(cases, "/sessions/{id}/attendance/qr.png", f -> "/sessions/0/attendance/qr.png", DENIED);
+        get(cases, "/sessions/{id}/attendance/live", f -> "/sessions/0/attendance/live", DENIED);
+        get(cases, "/sessions/{id}/attendance/roll-call", f -> "/sessions/0/attendance/roll-call", DENIED);
+        post(cases, "/sessions/{id}/attendance/roll-call", f -> "/sessions/0/attendance/roll-call", DENIED,
+                Map.of("mark_1", "PRESENT"));
+        post(cases, "/sessions/{id}/attendance/corrections", f -> "/sessions/0/attendance/corrections", DENIED,
+                Map.of("enrolmentId", "1", "action", "ADD", "reason", "乙伪造"));
+        get(cases, "/classes/{id}/attendance", f -> "/classes/0/attendance", DENIED);
+        get(cases, "/classes/{id}/attendance/export", f -> "/classes/0/attendance/export", DENIED);
+        get(cases, "/m/check-in", f -> "/m/check-in", ALLOWED, Map.of("t", "forged"));
+        get(cases, "/leave", f -> "/leave", ALLOWED);
+        get(cases, "/leave/new", f -> "/leave/new", DENIED, Map.of("session", "0"));
+        post(cases, "/leave", f -> "/leave", DENIED, Map.of("session", "0", "reason", "乙伪造"));
+        post(cases, "/leave/{id}/decision", f -> "/leave/0/decision", DENIED, Map.of("approve", "true"));
+        get(cases, "/sessions/{id}/study", f -> "/sessions/0/study", DENIED);
+        post(cases, "/sessions/{id}/study/heartbeat", f -> "/sessions/0/study/heartbeat", DENIED,
+                Map.of("active", "true"));
         return cases;
     }
 

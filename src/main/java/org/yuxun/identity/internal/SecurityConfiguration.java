@@ -27,7 +27,8 @@ import org.yuxun.identity.CurrentUser;
 /**
  * Two doors: the browser signs in with a form (session in PostgreSQL, CSRF protection, lockout after repeated
  * failures), the REST API with bearer tokens and no session. Every page needs a signed-in user except the
- * public ones listed here.
+ * public ones listed here. After signing in, the user returns to the page that asked for it, so a learner who
+ * scans a check-in code before signing in is checked in right after.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -85,7 +86,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/home", true)
+                        .defaultSuccessUrl("/home")
                         .failureHandler((request, response, ex) -> {
                             String reason = ex instanceof LockedException ? "locked"
                                     : ex instanceof DisabledException ? "disabled" : "bad";

@@ -1,0 +1,78 @@
+package org.yuxun.training.attendance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yuxun.identity.CurrentUser;
+
+/**
+ * The learner's phone page the QR code opens. Signing in is required (Spring Security brings the learner back to
+ * this address after the login page), and the person checked in is the signed-in one. The device cookie is set on
+ * the first visit and kept for two years: with the user agent it makes the fingerprint stored with every check-in.
+ */
+@Controller
+class CheckInController {
+
+    static final String DEVICE_COOKIE = "yx_device";
+
+    private final CheckIns checkIns;
+    private final SessionAttendance sessions;
+
+    CheckInController(CheckIns checkIns, SessionAttendance sessions) {
+        this.checkIns = checkIns;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/m/check-in")
+    @PreAuthorize("isAuthenticated()")
+    String checkIn(@RequestParam(name = "t", required = false) String token,
+                   @RequestParam(name = "session", required = false) Long session,
+                   @CookieValue(name = DEVICE_COOKIE, required = false) String deviceCookie,
+                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        String device = deviceCookie;
+        if (device == null || !device.matches("[0-9a-f-]{36}")) {
+            device = UUID.randomUUID().toString();
+            response.addHeader("Set-Cookie", ResponseCookie.from(DEVICE_COOKIE, device).path("/")
+                    .maxAge(Duration.ofDays(730)).httpOnly(true).sameSite("Lax").build().toString());
+        }
+        String userAgent = request.getHeader("User-Agent");
+        Device from = new Device(fingerprint(device, userAgent), request.getRemoteAddr(), userAgent);
+        try {
+            CheckIns.CheckedIn done = checkIns.checkIn(token, session, user.dataScope().personId(), from);
+            model.addAttribute("done", done);
+            model.addAttribute("lesson", sessions.sessionForLearner(done.sessionId()));
+        } catch (CheckInRefused refused) {
+            response.setStatus(refused.reason() == CheckInRefused.Reason.ALREADY ? 200 : 422);
+            model.addAttribute("refused", refused.reason());
+        }
+        model.addAttribute("learner", user.displayName());
+        return "training/attendance/check-in";
+    }
+
+    static String fingerprint(String device, String userAgent) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(device.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.yuxun.training.attendance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * QR check-in, the hot path of attendance: verify the code (no database), look up the session window (cached),
+ * then one insert that finds the learner's own enrolment and records the check-in with its evidence. The person
+ * is always the signed-in learner (DESIGN.md, "checking in for someone else"), never a request parameter. A
+ * replayed code and a second check-in are stopped by the unique indexes of {@code check_in}, so two phones racing
+ * cannot both win.
+ */
+@Service
+public class CheckIns {
+
+    /** A recorded check-in, for the learner's confirmation page. */
+    public record CheckedIn(long id, long sessionId, Direction direction, Instant at) {
+
+        public String time() {
+            return Times.time(at);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AttendanceTokens tokens;
+    private final SessionWindows windows;
+    private final AttendanceSettings settings;
+    private final Clock clock;
+
+    CheckIns(JdbcClient jdbc, AttendanceTokens tokens, SessionWindows windows, AttendanceSettings settings,
+             Clock clock) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.windows = windows;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the signed-in learner in (or out) with the code they scanned.
+     *
+     * @param code the token from the QR code
+     * @param expectedSession the session the learner's page says they are checking in to, if any
+     * @param personId the signed-in user's own person ({@code DataScope.personId()}); {@code null} for accounts
+     *     that are not a learner's
+     * @param device where the request came from
+     * @throws CheckInRefused with the reason; nothing is recorded
+     */
+    public CheckedIn checkIn(String code, Long expectedSession, Long personId, Device device) {
+        if (personId == null) {
+            throw new CheckInRefused(CheckInRefused.Reason.NOT_LEARNER);
+        }
+        AttendanceToken token = tokens.verify(code);
+        if (expectedSession != null && expectedSession != token.sessionId()) {
+            throw new CheckInRefused(CheckInRefused.Reason.OTHER_SESSION);
+        }
+        SessionWindow window = windows.find(token.sessionId())
+                .orElseThrow(() -> new CheckInRefused(CheckInRefused.Reason.FORGED));
+        Instant now = clock.instant();
+        if (token.direction() == Direction.OUT) {
+            if (!window.practice()) {
+                throw new CheckInRefused(CheckInRefused.Reason.NO_CHECK_OUT);
+            }
+            if (!window.checkOutOpen(now, settings)) {
+                throw new CheckInRefused(CheckInRefused.Reason.NOT_OPEN);
+            }
+        } else if (!window.checkInOpen(now, settings)) {
+            throw new CheckInRefused(CheckInRefused.Reason.NOT_OPEN);
+        }
+        Optional<Long> id = jdbc.sql("""
+                        insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, at,
+                                              method, token_id, device_fingerprint, ip, user_agent)
+                        select ?, e.id, e.institution_id, e.person_id, ?, ?, 'QR', ?, ?, ?, ?
+                        from enrolment e
+                        where e.class_id = ? and e.person_id = ? and e.status = 'ENROLLED'
+                        on conflict do nothing
+                        returning id""")
+                .params(window.id(), token.direction().name(), Timestamp.from(now), token.id(),
+                        device.fingerprint(), device.ip(), device.userAgent(), window.classId(), personId)
+                .query(Long.class).optional();
+        if (id.isPresent()) {
+            return new CheckedIn(id.get(), window.id(), token.direction(), now);
+        }
+        throw new CheckInRefused(whyNot(window, token, personId));
+    }
+
+    /** The slow path, only after a refused insert: which rule stopped it. */
+    private CheckInRefused.Reason whyNot(SessionWindow window, AttendanceToken token, long personId) {
+        boolean enrolled = jdbc.sql("""
+                        select exists (select 1 from enrolment
+                                       where class_id = ? and person_id = ? and status = 'ENROLLED')""")
+                .params(window.classId(), personId).query(Boolean.class).single();
+        if (!enrolled) {
+            return CheckInRefused.Reason.NOT_ENROLLED;
+        }
+        boolean replayed = jdbc.sql("""
+                        select exists (select 1 from check_in
+                                       where session_id = ? and token_id = ? and person_id = ?)""")
+                .params(window.id(), token.id(), personId).query(Boolean.class).single();
+        return replayed ? CheckInRefused.Reason.REPLAYED : CheckInRefused.Reason.ALREADY;
+    }
+}
