@@ -51,6 +51,7 @@ class UserPagesTest {
         mvc.perform(get("/users").param("q", "周建").with(user(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("college-admin")))
+                .andExpect(content().string(containsString("院校管理员")))
                 .andExpect(content().string(not(containsString("nb-college"))));
         mvc.perform(get("/users").param("role", "HRSS_OFFICER").with(user(admin)))
                 .andExpect(content().string(containsString("zj-hrss")))

@@ -13,7 +13,7 @@ record AuditRow(Entry entry, String before, String after) {
         return new AuditRow(entry, pretty(entry.before()), pretty(entry.after()));
     }
 
-    boolean hasSnapshots() {
+    public boolean hasSnapshots() {
         return before != null || after != null;
     }
 

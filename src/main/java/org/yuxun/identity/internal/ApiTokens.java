@@ -112,7 +112,10 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Revokes one of the user's own tokens; false if it is not theirs or already revoked. */
+    /**
+     * Revokes one of the user's own tokens. Revoking a token twice changes nothing, so a repeated click is
+     * harmless; false if the user has no such token.
+     */
     @Transactional
     public boolean revoke(long userId, long tokenId) {
         Optional<String> name = jdbc.sql("""
@@ -121,8 +124,14 @@ public class ApiTokens {
                 .params(tokenId, userId)
                 .query(String.class)
                 .optional();
-        name.ifPresent(n -> audit.record("API_TOKEN_REVOKED", "ApiToken", tokenId, n, null, null));
-        return name.isPresent();
+        if (name.isPresent()) {
+            audit.record("API_TOKEN_REVOKED", "ApiToken", tokenId, name.get(), null, null);
+            return true;
+        }
+        return jdbc.sql("select exists (select 1 from api_token where id = ? and user_id = ?)")
+                .params(tokenId, userId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The owner of a valid, unrevoked, unexpired token; looked up in system scope since nobody is signed in yet. */

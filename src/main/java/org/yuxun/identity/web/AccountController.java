@@ -28,6 +28,7 @@ import org.yuxun.identity.internal.ApiTokens;
 import org.yuxun.identity.internal.PasswordChangeRequired;
 import org.yuxun.identity.internal.UserSessions;
 import org.yuxun.shared.InvalidInput;
+import org.yuxun.shared.NotFound;
 import org.yuxun.shared.YuxunProperties;
 import org.yuxun.shared.web.Forms;
 
@@ -137,7 +138,11 @@ class AccountController {
     @PostMapping("/tokens/{id}/revoke")
     @PreAuthorize("hasAuthority('API_TOKEN_MANAGE')")
     String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
-        actions.run(flash, () -> tokens.revoke(user.id(), id));
+        actions.run(flash, () -> {
+            if (!tokens.revoke(user.id(), id)) {
+                throw new NotFound("ApiToken", id);
+            }
+        });
         return "redirect:/account/tokens";
     }
 
