@@ -53,17 +53,29 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /** Records an entry for the signed-in caller, or for nobody in particular when no one is signed in. */
     public void record(String action, String objectType, Object objectId, String summary, Object before,
                        Object after) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
+            recordAs(principal, authentication.getName(), action, objectType, objectId, summary, before, after);
+        } else {
+            recordAs(null, null, action, objectType, objectId, summary, before, after);
+        }
+    }
+
+    /**
+     * Records an entry for a principal who is not in the security context yet, as at sign-in, so that the entry
+     * still names who acted and belongs to their organisation's trail.
+     */
+    public void recordAs(ScopedPrincipal principal, String username, String action, String objectType,
+                         Object objectId, String summary, Object before, Object after) {
         Long userId = null;
-        String username = null;
         String orgKind = null;
         Long orgId = null;
-        if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
+        if (principal != null) {
             DataScope scope = principal.dataScope();
             userId = scope.userId();
-            username = authentication.getName();
             orgId = scope.organisationId();
             orgKind = switch (scope.kind()) {
                 case INSTITUTION, TEACHER -> "INSTITUTION";

@@ -3,6 +3,7 @@ package org.yuxun.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -123,6 +124,22 @@ class AuditPagesTest {
                         where action = 'EXPORT' and username = 'admin' and after ->> 'objectId' = ?""")
                 .param(String.valueOf(id)).query(Long.class).single());
         assertThat(exports).isEqualTo(1);
+    }
+
+    @Test
+    void signInsAndFailedSignInsBelongToTheAccountsOrganisation() throws Exception {
+        CurrentUser collegeAdmin = accounts.load("college-admin");
+        String username = "audit-login-" + Long.toString(System.nanoTime(), 36);
+        DataScope.as(collegeAdmin.dataScope(), () -> users.create(collegeAdmin, new NewUser(username, "登录审计",
+                null, null, Set.of("TEACHER"), "Initial2026x", "Initial2026x")));
+        mvc.perform(formLogin().user(username).password("Wrong2026xx"));
+        mvc.perform(formLogin().user(username).password("Initial2026x"));
+
+        mvc.perform(get("/audit").param("username", username).with(user(collegeAdmin)))
+                .andExpect(content().string(containsString("登录失败")))
+                .andExpect(content().string(containsString("共 2 条")));
+        mvc.perform(get("/audit").param("username", username).with(user(accounts.load("nb-college"))))
+                .andExpect(content().string(containsString("没有符合条件的记录")));
     }
 
     @Test
