@@ -27,9 +27,8 @@ import org.yuxun.shared.NotFound;
 @Service
 public class RoleManagement {
 
-    /** A role as pages show it; {@code userCount} counts only the accounts the caller may see. */
-    public record RoleView(String code, String name, DataScope.Kind scopeKind, boolean builtin, long userCount,
-                           int version) {
+    /** A role as pages show it. */
+    public record RoleView(String code, String name, DataScope.Kind scopeKind, boolean builtin, int version) {
 
         /** The kind of organisation an account needs for this role to work. */
         public OrgKind organisation() {
@@ -82,15 +81,18 @@ public class RoleManagement {
         this.audit = audit;
     }
 
+    /** Every role, built-in ones first. */
     public List<RoleView> list() {
-        Map<String, Long> counts = roles.userCounts();
-        return roles.all().stream().map(r -> view(r, counts.getOrDefault(r.code(), 0L))).toList();
+        return roles.all().stream().map(RoleManagement::view).toList();
+    }
+
+    /** How many accounts hold each role, counting only the accounts the caller may see. */
+    public Map<String, Long> userCounts() {
+        return roles.userCounts();
     }
 
     public RoleView get(String code) {
-        return roles.find(code)
-                .map(r -> view(r, roles.userCounts().getOrDefault(r.code(), 0L)))
-                .orElseThrow(() -> new NotFound("Role", code));
+        return roles.find(code).map(RoleManagement::view).orElseThrow(() -> new NotFound("Role", code));
     }
 
     public Set<Permission> permissions(String code) {
@@ -185,8 +187,7 @@ public class RoleManagement {
         }
     }
 
-    private static RoleView view(RoleStore.Row r, long userCount) {
-        return new RoleView(r.code(), r.name(), DataScope.Kind.valueOf(r.scopeKind()), r.builtin(), userCount,
-                r.version());
+    private static RoleView view(RoleStore.Row r) {
+        return new RoleView(r.code(), r.name(), DataScope.Kind.valueOf(r.scopeKind()), r.builtin(), r.version());
     }
 }

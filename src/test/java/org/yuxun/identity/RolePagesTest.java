@@ -62,8 +62,10 @@ class RolePagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("院校与机构")))
                 .andExpect(content().string(containsString("查看完整证件号码")))
-                .andExpect(content().string(Matchers.matchesPattern(
-                        "(?s).*value=\"USER_CREATE\"[^>]*checked=\"checked\" disabled=\"disabled\".*")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*value=\"USER_CREATE\"[^>]*checked.*")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*value=\"USER_CREATE\"[^>]*disabled.*")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*value=\"ROLE_EDIT\"[^>]*disabled[^>]*>.*")))
+                .andExpect(content().string(not(Matchers.matchesPattern("(?s).*value=\"ROLE_EDIT\"[^>]*checked.*"))))
                 .andExpect(content().string(not(containsString("删除角色"))));
     }
 

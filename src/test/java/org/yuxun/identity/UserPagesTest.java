@@ -1,6 +1,7 @@
 package org.yuxun.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,11 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yuxun.IntegrationTest;
@@ -171,6 +175,40 @@ class UserPagesTest {
     }
 
     @Test
+    void anAuthorityOfficerAllowedToCreateUsersDoesSoOnlyWithinTheirAuthority() throws Exception {
+        CurrentUser officer = withPermission(accounts.load("nb-edu"), Permission.USER_CREATE);
+        String colleague = TestUsers.unique("nb-colleague");
+        mvc.perform(post("/users").with(user(officer)).with(csrf())
+                        .param("username", colleague).param("displayName", "同事")
+                        .param("roles", "EDUCATION_OFFICER")
+                        .param("password", "Colleague2026").param("confirmPassword", "Colleague2026"))
+                .andExpect(redirectedUrlPattern("/users/*"));
+        assertThat(accounts.load(colleague).orgId()).isEqualTo(officer.orgId());
+
+        mvc.perform(post("/users").with(user(officer)).with(csrf())
+                        .param("username", TestUsers.unique("nb-school")).param("displayName", "院校")
+                        .param("roles", "INSTITUTION_ADMIN")
+                        .param("password", "Colleague2026").param("confirmPassword", "Colleague2026"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.role.beyondRemit"));
+    }
+
+    @Test
+    void theDatabaseRefusesAGrantBeyondTheGrantersRemitEvenIfTheCodeWereWrong() {
+        CurrentUser collegeAdmin = accounts.load("college-admin");
+        String username = testUsers.collegeUser("rls-wall", "TEACHER");
+        long teacher = testUsers.id(username);
+        assertThatThrownBy(() -> DataScope.as(collegeAdmin.dataScope(), () -> jdbc.sql(
+                        "insert into user_role (user_id, role_code) values (?, 'PLATFORM_ADMIN')")
+                .param(teacher).update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("row-level security");
+        DataScope.as(collegeAdmin.dataScope(), () -> jdbc.sql(
+                        "insert into user_role (user_id, role_code) values (?, 'TRAINING_OFFICER')")
+                .param(teacher).update());
+        assertThat(accounts.load(username).roles()).containsExactlyInAnyOrder("TEACHER", "TRAINING_OFFICER");
+    }
+
+    @Test
     void aTrainerWithoutUserPermissionsCannotCreateUsers() throws Exception {
         mvc.perform(post("/users").with(user(accounts.load("trainer"))).with(csrf())
                         .param("username", TestUsers.unique("nope")).param("displayName", "无权")
@@ -318,6 +356,13 @@ class UserPagesTest {
         mvc.perform(get("/users/{id}/edit", id).with(user(accounts.load("college-admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"version\"")));
+    }
+
+    private static CurrentUser withPermission(CurrentUser user, Permission extra) {
+        Set<Permission> permissions = EnumSet.copyOf(user.permissions());
+        permissions.add(extra);
+        return new CurrentUser(user.id(), user.username(), user.displayName(), "", user.roles(), permissions,
+                user.orgKind(), user.orgId(), user.orgName(), user.dataScope(), true, false);
     }
 
     private boolean exists(String username) {

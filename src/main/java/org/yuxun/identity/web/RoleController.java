@@ -46,6 +46,7 @@ class RoleController {
     @PreAuthorize("hasAuthority('ROLE_VIEW')")
     String list(Model model) {
         model.addAttribute("roles", roles.list());
+        model.addAttribute("userCounts", roles.userCounts());
         model.addAttribute("roleLabels", roleLabels.all());
         return "identity/roles";
     }
@@ -80,6 +81,7 @@ class RoleController {
         RoleView role = roles.get(code);
         model.addAttribute("role", role);
         model.addAttribute("label", roleLabels.label(role));
+        model.addAttribute("userCount", roles.userCounts().getOrDefault(code, 0L));
         model.addAttribute("granted", roles.permissions(code));
         model.addAttribute("matrix", roles.matrix());
         model.addAttribute("editable", actor.can(Permission.ROLE_EDIT)
