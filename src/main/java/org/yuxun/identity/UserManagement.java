@@ -125,12 +125,12 @@ public class UserManagement {
         return GrantPolicy.choosesAnyOrganisation(actor.dataScope().kind());
     }
 
-    /** Organisations of a kind the actor may open accounts in, whose name contains the text. */
+    /**
+     * Organisations of a kind the actor may open accounts in, whose name contains the text; none for an actor who
+     * opens accounts only in their own organisation.
+     */
     public List<Organisations.Choice> organisationChoices(CurrentUser actor, OrgKind kind, String text) {
-        if (!choosesOrganisation(actor)) {
-            return List.of(new Organisations.Choice(actor.orgId() == null ? 0 : actor.orgId(), actor.orgName()));
-        }
-        return kind == null ? List.of() : organisations.choices(kind, text);
+        return kind == null || !choosesOrganisation(actor) ? List.of() : organisations.choices(kind, text);
     }
 
     public String organisationName(OrgKind kind, Long id) {
