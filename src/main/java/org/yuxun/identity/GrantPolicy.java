@@ -15,15 +15,18 @@ import org.yuxun.shared.DataScope;
  */
 final class GrantPolicy {
 
+    /** The scope kinds a role may have: every kind a user can hold. */
+    static final Set<DataScope.Kind> ROLE_SCOPES = Set.copyOf(EnumSet.of(DataScope.Kind.PLATFORM,
+            DataScope.Kind.EDUCATION_AUTHORITY, DataScope.Kind.HRSS_AUTHORITY, DataScope.Kind.INSTITUTION,
+            DataScope.Kind.TEACHER, DataScope.Kind.ENTERPRISE, DataScope.Kind.LEARNER));
+
     private GrantPolicy() {
     }
 
     /** The scope kinds of the roles a user whose own scope is {@code granter} may grant. */
     static Set<DataScope.Kind> grantableBy(DataScope.Kind granter) {
         return switch (granter) {
-            case PLATFORM, SYSTEM -> EnumSet.of(DataScope.Kind.PLATFORM, DataScope.Kind.EDUCATION_AUTHORITY,
-                    DataScope.Kind.HRSS_AUTHORITY, DataScope.Kind.INSTITUTION, DataScope.Kind.TEACHER,
-                    DataScope.Kind.ENTERPRISE, DataScope.Kind.LEARNER);
+            case PLATFORM, SYSTEM -> EnumSet.copyOf(ROLE_SCOPES);
             case INSTITUTION -> EnumSet.of(DataScope.Kind.INSTITUTION, DataScope.Kind.TEACHER);
             case EDUCATION_AUTHORITY, HRSS_AUTHORITY, ENTERPRISE -> EnumSet.of(granter);
             case TEACHER, LEARNER, ANONYMOUS -> EnumSet.noneOf(DataScope.Kind.class);

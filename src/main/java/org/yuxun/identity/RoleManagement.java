@@ -1,6 +1,7 @@
 package org.yuxun.identity;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +66,9 @@ public class RoleManagement {
         }
     }
 
-    /** The scope kinds a role may have: every kind a user can hold. */
-    public static final Set<DataScope.Kind> ROLE_SCOPE_KINDS = EnumSet.of(DataScope.Kind.PLATFORM,
-            DataScope.Kind.EDUCATION_AUTHORITY, DataScope.Kind.HRSS_AUTHORITY, DataScope.Kind.INSTITUTION,
-            DataScope.Kind.TEACHER, DataScope.Kind.ENTERPRISE, DataScope.Kind.LEARNER);
+    /** The scope kinds a role may have: every kind a user can hold, broadest first. */
+    public static final Set<DataScope.Kind> ROLE_SCOPE_KINDS =
+            Collections.unmodifiableSet(EnumSet.copyOf(GrantPolicy.ROLE_SCOPES));
 
     private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
     private static final PermissionMatrix MATRIX = PermissionMatrix.of(Permission.values());

@@ -82,10 +82,8 @@ public class Organisations {
         if (table == null) {
             return List.of();
         }
-        String like = "%" + (text == null ? "" : text.trim().replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_")) + "%";
         return jdbc.sql("select id, name from " + table + " where active and name ilike ? order by name limit ?")
-                .params(like, MAX_CHOICES)
+                .params(LikePatterns.containing(text), MAX_CHOICES)
                 .query(Choice.class)
                 .list();
     }

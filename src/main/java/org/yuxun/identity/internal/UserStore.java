@@ -49,7 +49,7 @@ public class UserStore {
         List<Object> params = new ArrayList<>();
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and (username ilike ? or display_name ilike ?)");
-            String like = "%" + escapeLike(filter.text().trim()) + "%";
+            String like = LikePatterns.containing(filter.text());
             params.add(like);
             params.add(like);
         }
@@ -199,9 +199,5 @@ public class UserStore {
         if (rows == 0) {
             throw new OptimisticLockingFailureException("User " + id + " was changed by someone else");
         }
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
