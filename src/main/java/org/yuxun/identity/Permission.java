@@ -35,4 +35,13 @@ public enum Permission {
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }
+
+    /**
+     * The action within the {@link #group()}, shown as one column of the role editor, e.g. {@code EDIT} or
+     * {@code REVEAL_IDENTITY}; a permission that is its own group has the action {@code USE}.
+     */
+    public String action() {
+        String group = group();
+        return group.length() == name().length() ? "USE" : name().substring(group.length() + 1);
+    }
 }

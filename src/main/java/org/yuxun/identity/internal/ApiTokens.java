@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuxun.audit.AuditLog;
 import org.yuxun.shared.DataScope;
+import org.yuxun.shared.InvalidInput;
 
 /**
  * Personal API tokens for provincial platforms and enterprise systems. Only a SHA-256 hash is stored; the token
@@ -24,12 +27,29 @@ public class ApiTokens {
 
     static final String PREFIX = "yx_";
 
+    /** The longest lifetime a user may give a token, in days (about ten years). */
+    public static final int MAX_EXPIRY_DAYS = 3650;
+
+    /** Where a token stands: usable, past its expiry, or revoked by its owner. */
+    public enum Status { ACTIVE, EXPIRED, REVOKED }
+
     public record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt,
                             Instant lastUsedAt, Instant revokedAt) {
 
         public boolean active() {
-            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
+            return status() == Status.ACTIVE;
         }
+
+        public Status status() {
+            if (revokedAt != null) {
+                return Status.REVOKED;
+            }
+            return expiresAt == null || expiresAt.isAfter(Instant.now()) ? Status.ACTIVE : Status.EXPIRED;
+        }
+    }
+
+    /** What the audit trail keeps of a token: never the token or its hash. */
+    record Snapshot(long id, long userId, String name, String prefix, Instant expiresAt) {
     }
 
     public record IssuedToken(long id, String token) {
@@ -44,6 +64,28 @@ public class ApiTokens {
         this.audit = audit;
     }
 
+    /**
+     * Issues a token with the name and lifetime (in days; none means until revoked) its owner typed.
+     *
+     * @throws InvalidInput at {@code name} or {@code expiryDays}
+     */
+    @Transactional
+    public IssuedToken create(long userId, String name, Integer expiryDays) {
+        List<InvalidInput.Violation> problems = new ArrayList<>();
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 50) {
+            problems.add(new InvalidInput.Violation("name", "token.name.length", "令牌名称应为 1 至 50 个字符", null));
+        }
+        if (expiryDays != null && (expiryDays < 1 || expiryDays > MAX_EXPIRY_DAYS)) {
+            problems.add(new InvalidInput.Violation("expiryDays", "token.expiry.range", "有效期应为 1 至 {0} 天",
+                    new Object[] {MAX_EXPIRY_DAYS}));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return issue(userId, trimmed, expiryDays == null ? null : Instant.now().plus(Duration.ofDays(expiryDays)));
+    }
+
     @Transactional
     public IssuedToken issue(long userId, String name, Instant expiresAt) {
         byte[] bytes = new byte[32];
@@ -56,7 +98,8 @@ public class ApiTokens {
                         expiresAt == null ? null : java.sql.Timestamp.from(expiresAt))
                 .query(Long.class)
                 .single();
-        audit.record("API_TOKEN_ISSUED", "ApiToken", id, name, null, null);
+        audit.record("API_TOKEN_ISSUED", "ApiToken", id, name, null,
+                new Snapshot(id, userId, name, token.substring(0, 10), expiresAt));
         return new IssuedToken(id, token);
     }
 
@@ -69,15 +112,26 @@ public class ApiTokens {
                 .list();
     }
 
+    /**
+     * Revokes one of the user's own tokens. Revoking a token twice changes nothing, so a repeated click is
+     * harmless; false if the user has no such token.
+     */
     @Transactional
     public boolean revoke(long userId, long tokenId) {
-        int changed = jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+        Optional<String> name = jdbc.sql("""
+                        update api_token set revoked_at = now()
+                        where id = ? and user_id = ? and revoked_at is null returning name""")
                 .params(tokenId, userId)
-                .update();
-        if (changed > 0) {
-            audit.record("API_TOKEN_REVOKED", "ApiToken", tokenId, null, null, null);
+                .query(String.class)
+                .optional();
+        if (name.isPresent()) {
+            audit.record("API_TOKEN_REVOKED", "ApiToken", tokenId, name.get(), null, null);
+            return true;
         }
-        return changed > 0;
+        return jdbc.sql("select exists (select 1 from api_token where id = ? and user_id = ?)")
+                .params(tokenId, userId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The owner of a valid, unrevoked, unexpired token; looked up in system scope since nobody is signed in yet. */

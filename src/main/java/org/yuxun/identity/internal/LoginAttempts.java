@@ -1,6 +1,7 @@
 package org.yuxun.identity.internal;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -16,21 +17,29 @@ import org.yuxun.shared.YuxunProperties;
 class LoginAttempts {
 
     private final UserAccounts accounts;
+    private final AccountDetailsService details;
     private final YuxunProperties.Security settings;
     private final AuditLog audit;
 
-    LoginAttempts(UserAccounts accounts, YuxunProperties properties, AuditLog audit) {
+    LoginAttempts(UserAccounts accounts, AccountDetailsService details, YuxunProperties properties, AuditLog audit) {
         this.accounts = accounts;
+        this.details = details;
         this.settings = properties.security();
         this.audit = audit;
     }
 
+    /**
+     * Counts the failure and records it in the trail of the account's organisation, so its administrator sees
+     * someone guessing; a name that matches no account is recorded on the platform's trail only.
+     */
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
         DataScope.asSystem(() -> {
             accounts.recordFailure(username, settings.maxFailedLogins(), Instant.now().plus(settings.lockout()));
-            audit.record("LOGIN_FAILED", "User", null, username, null, null);
+            Optional<CurrentUser> account = accounts.byUsername(username).map(a -> details.reload(a.id()));
+            audit.recordAs(account.orElse(null), username, "LOGIN_FAILED", "User",
+                    account.map(CurrentUser::id).orElse(null), username, null, null);
         });
     }
 
@@ -39,7 +48,7 @@ class LoginAttempts {
         if (event.getAuthentication().getPrincipal() instanceof CurrentUser user) {
             DataScope.asSystem(() -> {
                 accounts.recordSuccess(user.id());
-                audit.record("LOGIN", "User", user.id(), user.username(), null, null);
+                audit.recordAs(user, user.username(), "LOGIN", "User", user.id(), user.username(), null, null);
             });
         }
     }

@@ -2,13 +2,16 @@ package org.yuxun.identity.internal;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -17,12 +20,16 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.yuxun.identity.CurrentUser;
+import org.yuxun.shared.DataScope;
 
 /**
  * Two doors: the browser signs in with a form (session in PostgreSQL, CSRF protection, lockout after repeated
@@ -44,8 +51,13 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Sign-in with the lockout: the provider manager publishes each success and failure, which
+     * {@link LoginAttempts} counts.
+     */
     @Bean
-    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder) {
+    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
+                                                ApplicationEventPublisher events) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts) {
             @Override
             protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
@@ -55,7 +67,9 @@ class SecurityConfiguration {
             }
         };
         provider.setPasswordEncoder(encoder);
-        return new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     @Bean
@@ -78,15 +92,33 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The browser's door. A session ends after {@code server.servlet.session.timeout} (30 minutes) without a
+     * request; who then opens a page is sent to the sign-in page with word that the session expired.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, UserAccounts accounts) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler returnToSavedRequest =
+                new SavedRequestAwareAuthenticationSuccessHandler();
+        returnToSavedRequest.setDefaultTargetUrl("/home");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/home")
+                        .successHandler((request, response, authentication) -> {
+                            boolean mustChange = authentication.getPrincipal() instanceof CurrentUser user
+                                    && DataScope.asSystem(() -> accounts.byId(user.id())
+                                            .map(UserAccounts.Account::mustChangePassword).orElse(false));
+                            if (mustChange) {
+                                PasswordChangeRequired.require(request.getSession());
+                                response.sendRedirect(request.getContextPath() + PasswordChangeRequired.PAGE);
+                            } else {
+                                // back to the page that asked for sign-in (a scanned check-in QR code), else home
+                                returnToSavedRequest.onAuthenticationSuccess(request, response, authentication);
+                            }
+                        })
                         .failureHandler((request, response, ex) -> {
                             String reason = ex instanceof LockedException ? "locked"
                                     : ex instanceof DisabledException ? "disabled" : "bad";
@@ -94,12 +126,30 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::toSignIn))
+                .addFilterBefore(new PasswordChangeRequired(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
                                         + " script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'self'"))
                         .frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * Sends a visitor who is not signed in to the sign-in page, saying so when their session has expired (their
+     * browser still names a session the server no longer has). An htmx request is told to load the page whole.
+     */
+    private static void toSignIn(HttpServletRequest request, HttpServletResponse response,
+                                 AuthenticationException exception) throws IOException {
+        boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        String target = request.getContextPath() + (expired ? "/login?expired" : "/login");
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return;
+        }
+        response.sendRedirect(target);
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package org.yuxun.identity.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.yuxun.identity.Permission;
 class UserAccounts {
 
     record Account(long id, String username, String passwordHash, String displayName, Long personId,
-                   String orgKind, Long orgId, boolean enabled, int failedAttempts, Instant lockedUntil) {
+                   String orgKind, Long orgId, boolean enabled, int failedAttempts, Instant lockedUntil,
+                   boolean mustChangePassword) {
     }
 
     record RoleGrant(String code, String scopeKind) {
@@ -30,7 +32,7 @@ class UserAccounts {
     Optional<Account> byUsername(String username) {
         return jdbc.sql("""
                         select id, username, password_hash, display_name, person_id, org_kind, org_id, enabled,
-                               failed_attempts, locked_until
+                               failed_attempts, locked_until, must_change_password
                         from app_user where lower(username) = lower(?)""")
                 .param(username)
                 .query(Account.class)
@@ -40,7 +42,7 @@ class UserAccounts {
     Optional<Account> byId(long id) {
         return jdbc.sql("""
                         select id, username, password_hash, display_name, person_id, org_kind, org_id, enabled,
-                               failed_attempts, locked_until
+                               failed_attempts, locked_until, must_change_password
                         from app_user where id = ?""")
                 .param(id)
                 .query(Account.class)
@@ -74,15 +76,23 @@ class UserAccounts {
         return permissions;
     }
 
-    /** Counts a failed sign-in; the account locks once the limit is reached. */
+    /**
+     * Counts a failed sign-in; the account locks once the limit is reached. Once a lock has run out, counting
+     * starts again from one, so a single typing error after a lockout does not lock the account at once.
+     */
     void recordFailure(String username, int maxFailures, Instant lockUntil) {
         jdbc.sql("""
-                        update app_user set failed_attempts = failed_attempts + 1,
-                               locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-                        where lower(username) = lower(?)""")
-                .param(maxFailures)
-                .param(java.sql.Timestamp.from(lockUntil))
+                        with counted as (
+                            select id, case when locked_until <= now() then 1 else failed_attempts + 1 end as failures
+                            from app_user where lower(username) = lower(?))
+                        update app_user u set failed_attempts = c.failures,
+                               locked_until = case when c.failures >= ? then ?
+                                                   when u.locked_until <= now() then null
+                                                   else u.locked_until end
+                        from counted c where u.id = c.id""")
                 .param(username)
+                .param(maxFailures)
+                .param(Timestamp.from(lockUntil))
                 .update();
     }
 
