@@ -50,6 +50,7 @@ final class RouteCases {
                 "level", "PROVINCE", "regionCode", "330000", "version", "0"));
         post(cases, "/authorities/{id}/active", f -> "/authorities/1/active", DENIED,
                 Map.of("active", "false", "version", "0"));
+        CatalogueRouteCases.add(cases);
         return cases;
     }
 
