@@ -60,6 +60,8 @@ final class CatalogueRouteCases {
         post(cases, "/classes/{id}/sessions/pattern", f -> "/classes/" + f.classA + "/sessions/pattern", DENIED,
                 patternForm());
 
+        get(cases, "/api/v1/programmes", f -> "/api/v1/programmes", ALLOWED, Map.of("q", "项目"));
+        get(cases, "/api/v1/classes/{id}", f -> "/api/v1/classes/" + f.classA, DENIED);
         get(cases, "/public/programmes", f -> "/public/programmes", ALLOWED);
         get(cases, "/public/programmes/{id}", f -> "/public/programmes/" + f.programmeA, DENIED);
     }

@@ -94,7 +94,7 @@ final class ScopeFixture {
                 "venue", rows("select * from venue where institution_id = ?", institutionA),
                 "user", rows("select * from app_user where org_kind = 'INSTITUTION' and org_id = ?", institutionA),
                 "roles", rows("select * from user_role where user_id = ?", userA),
-                "programme", rows("select * from programme where institution_id = ?", institutionA),
+                "programme", rows("select to_jsonb(p)::text from programme p where p.institution_id = ?", institutionA),
                 "class", rows("select * from training_class where institution_id = ?", institutionA),
                 "session", rows("select * from class_session where institution_id = ?", institutionA)));
     }

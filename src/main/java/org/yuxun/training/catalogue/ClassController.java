@@ -273,7 +273,7 @@ class ClassController {
 
     private String sessionForm(Model model, ClassManagement.ClassView c, Schedule.SessionView session) {
         model.addAttribute("trainingClass", c);
-        model.addAttribute("session", session);
+        model.addAttribute("scheduled", session);
         model.addAttribute("teachers", classes.teachers(c.institutionId()));
         model.addAttribute("venues", classes.venues());
         model.addAttribute("hours", schedule.hours(c));

@@ -64,7 +64,7 @@ class ClassManagement {
     }
 
     Page<ClassRow> search(Criteria criteria, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where class_in_staff_scope(c)");
         List<Object> params = new ArrayList<>();
         String text = Text.normalise(criteria.text());
         if (text != null && !text.isEmpty()) {
@@ -114,13 +114,17 @@ class ClassManagement {
                                p.online_hours,
                                (select count(*) from enrolment e where e.class_id = c.id
                                   and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED')) as enrolled
-                        from training_class c join programme p on p.id = c.programme_id where c.id = ?""")
+                        from training_class c join programme p on p.id = c.programme_id
+                        where c.id = ? and class_in_staff_scope(c)""")
                 .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> new NotFound("TrainingClass", id));
     }
 
     /** Programmes a class may be created for: approved or published ones the caller can see. */
     List<Named> runnableProgrammes() {
-        return jdbc.sql("select id, name from programme where status in ('APPROVED', 'PUBLISHED') order by name")
+        return jdbc.sql("""
+                        select id, name from programme
+                        where status in ('APPROVED', 'PUBLISHED') and programme_in_staff_scope(programme)
+                        order by name""")
                 .query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).list();
     }
 

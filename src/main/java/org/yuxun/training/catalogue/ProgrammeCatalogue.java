@@ -56,7 +56,7 @@ class ProgrammeCatalogue {
                          ProgrammeStatus status, Instant submittedAt, String approvedBy, Instant approvedAt,
                          Instant publishedAt, int version) {
 
-        String name() {
+        public String name() {
             return content.name();
         }
     }
@@ -76,7 +76,7 @@ class ProgrammeCatalogue {
     }
 
     Page<ProgrammeRow> search(Criteria criteria, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where programme_in_staff_scope(programme)");
         List<Object> params = new ArrayList<>();
         String text = Text.normalise(criteria.text());
         if (text != null && !text.isEmpty()) {
@@ -110,8 +110,16 @@ class ProgrammeCatalogue {
         return find(id).orElseThrow(() -> new NotFound("Programme", id));
     }
 
+    /** A programme the caller manages or oversees: published programmes of others are not theirs to manage. */
     Optional<ProgrammeView> find(long id) {
-        return jdbc.sql("select * from programme where id = ?").param(id).query((rs, n) -> view(rs)).optional();
+        return jdbc.sql("select * from programme where id = ? and programme_in_staff_scope(programme)").param(id)
+                .query((rs, n) -> view(rs)).optional();
+    }
+
+    /** A programme as the public may read it (row-level security shows everyone the published ones). */
+    Optional<ProgrammeView> findPublished(long id) {
+        return jdbc.sql("select * from programme where id = ? and status = 'PUBLISHED'").param(id)
+                .query((rs, n) -> view(rs)).optional();
     }
 
     /** Enterprises the institution works with (RLS shows an institution only its partners). */

@@ -45,7 +45,7 @@ record ProgrammeContent(
         modules = modules == null ? List.of() : List.copyOf(modules);
     }
 
-    BigDecimal totalHours() {
+    public BigDecimal totalHours() {
         return zero(theoryHours).add(zero(practiceHours)).add(zero(onlineHours));
     }
 

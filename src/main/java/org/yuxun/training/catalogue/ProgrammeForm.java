@@ -75,7 +75,7 @@ record ProgrammeForm(
     }
 
     /** Module rows as the form's script starts from: at least one row. */
-    List<ModuleRow> moduleRows() {
+    public List<ModuleRow> moduleRows() {
         return modules == null || modules.isEmpty() ? List.of(new ModuleRow("", null)) : modules;
     }
 

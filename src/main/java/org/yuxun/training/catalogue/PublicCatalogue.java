@@ -91,8 +91,7 @@ class PublicCatalogue {
     }
 
     ProgrammeCatalogue.ProgrammeView programme(long id) {
-        return catalogue.find(id).filter(p -> p.status() == ProgrammeStatus.PUBLISHED)
-                .orElseThrow(() -> new NotFound("Programme", id));
+        return catalogue.findPublished(id).orElseThrow(() -> new NotFound("Programme", id));
     }
 
     /** Open classes; the places left are counted in system scope, as a number only. */

@@ -69,7 +69,7 @@ class Schedule implements CatalogueQueries {
     /** Hours of one kind: scheduled against what the programme sets. */
     record HoursLine(SessionKind kind, BigDecimal scheduled, BigDecimal planned) {
 
-        int compare() {
+        public int compare() {
             return scheduled.compareTo(planned);
         }
     }
