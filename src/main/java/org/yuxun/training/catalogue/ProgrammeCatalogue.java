@@ -140,7 +140,10 @@ class ProgrammeCatalogue {
                 .query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).list());
     }
 
-    /** Occupations of the 国家职业分类大典 matching a code prefix or part of a name, for the picker. */
+    /**
+     * Occupations of the 国家职业分类大典 matching a code prefix or part of a name, for the picker: the name is what
+     * the user picks, the code is filled in on saving.
+     */
     List<Named> occupations(String text) {
         String q = Text.normalise(text);
         if (q == null || q.isEmpty()) {
@@ -148,7 +151,7 @@ class ProgrammeCatalogue {
         }
         return jdbc.sql("select code, name from occupation where code like ? or name like ? order by code limit 20")
                 .params(q + "%", "%" + q + "%")
-                .query((rs, n) -> new Named(0, rs.getString("code") + " " + rs.getString("name"))).list();
+                .query((rs, n) -> new Named(0, rs.getString("name"))).list();
     }
 
     @Transactional
@@ -253,6 +256,10 @@ class ProgrammeCatalogue {
         List<InvalidInput.Violation> violations = new ArrayList<>();
         String occupationCode = blankToNull(Text.normalise(c.occupationCode()));
         String occupationName = blankToNull(Text.normalise(c.occupationName()));
+        if (occupationCode == null && occupationName != null) {
+            occupationCode = jdbc.sql("select code from occupation where name = ? order by code limit 1")
+                    .param(occupationName).query(String.class).optional().orElse(null);
+        }
         if (occupationCode != null) {
             Optional<String> known = jdbc.sql("select name from occupation where code = ?").param(occupationCode)
                     .query(String.class).optional();

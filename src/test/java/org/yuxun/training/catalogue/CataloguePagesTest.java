@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -21,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yuxun.IntegrationTest;
@@ -50,15 +52,16 @@ class CataloguePagesTest {
     @Test
     void aTrainingOfficerCreatesAProgrammeWithModulesAndPartners() throws Exception {
         long partner = id("select id from enterprise where name = '杭州智造装备有限公司'");
-        mvc.perform(programmeForm(post("/programmes"), "数控车工培训" + tag).param("partnerIds", String.valueOf(partner))
+        mvc.perform(programmeForm(post("/programmes"), "数控车工培训" + tag, Map.of("occupationName", "电子商务师"))
+                        .param("partnerIds", String.valueOf(partner))
                         .with(user(accounts.load("trainer"))).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         long programme = id("select id from programme where name = '数控车工培训" + tag + "'");
         assertThat(count("select count(*) from programme_module where programme_id = " + programme)).isEqualTo(2);
         assertThat(count("select count(*) from programme_partner where programme_id = " + programme
                 + " and institution_id = " + college())).isEqualTo(1);
-        assertThat(DataScope.asSystem(() -> jdbc.sql("select status from programme where id = ?").param(programme)
-                .query(String.class).single())).isEqualTo("DRAFT");
+        assertThat(DataScope.asSystem(() -> jdbc.sql(
+                        "select status || ':' || occupation_code from programme where id = ?").param(programme).query(String.class).single())).isEqualTo("DRAFT:4-01-02-02");
         mvc.perform(get("/programmes/" + programme).with(user(accounts.load("trainer"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("数控车工培训" + tag)))
@@ -338,6 +341,59 @@ class CataloguePagesTest {
                 .andExpect(flash().attribute("refusal", "该记录已被他人修改，请刷新页面后重新操作。"));
         assertThat(DataScope.asSystem(() -> jdbc.sql("select status from training_class where id = ?").param(c)
                 .query(String.class).single())).isEqualTo("ENROLLING");
+    }
+
+    @Test
+    void theEditFormsOfAProgrammeAClassAndASessionOpenFilledIn() throws Exception {
+        long programme = createProgramme("编辑表单" + tag);
+        var trainer = user(accounts.load("trainer"));
+        mvc.perform(get("/programmes/" + programme + "/edit").with(trainer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("车削实训")));
+        long published = publishedProgramme("编辑班级" + tag, 10, 0, 0);
+        long c = createClass(published, "壬班" + tag);
+        mvc.perform(session(c, "09:00", "11:00", "THEORY", teacher(), classroom(), "编辑课" + tag)
+                .with(trainer).with(csrf())).andExpect(status().is3xxRedirection());
+        long session = id("select id from class_session where topic = '编辑课" + tag + "'");
+        mvc.perform(get("/classes/" + c + "/edit").with(trainer))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("壬班" + tag)));
+        mvc.perform(get("/classes/" + c + "/sessions/" + session + "/edit").with(trainer))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("编辑课" + tag)));
+        mvc.perform(get("/classes/" + c + "/sessions/pattern").with(trainer)).andExpect(status().isOk());
+        mvc.perform(post("/classes/" + c + "/sessions/" + session).param("date", day.toString())
+                        .param("start", "13:00").param("end", "15:00").param("kind", "THEORY")
+                        .param("venueId", String.valueOf(classroom())).param("hours", "2").param("topic", "改期" + tag)
+                        .param("version", "0").with(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/classes/" + c + "/sessions/" + session).param("date", day.toString())
+                        .param("start", "13:00").param("end", "15:00").param("kind", "THEORY")
+                        .param("venueId", String.valueOf(classroom())).param("hours", "2").param("topic", "过期" + tag)
+                        .param("version", "0").with(trainer).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("该记录已被他人修改")));
+        mvc.perform(post("/classes/" + c + "/sessions/" + session + "/delete").with(trainer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("select count(*) from class_session where id = " + session)).isZero();
+    }
+
+    @Test
+    void attachesAStandardAsPdfAndRefusesOtherFileTypes() throws Exception {
+        long programme = createProgramme("附件" + tag);
+        var trainer = user(accounts.load("trainer"));
+        mvc.perform(multipart("/programmes/" + programme + "/documents")
+                        .file(new MockMultipartFile("file", "脚本.exe", "application/octet-stream", new byte[] {1}))
+                        .param("kind", "TRAINING_PLAN").with(trainer).with(csrf()))
+                .andExpect(flash().attribute("refusal", "只能上传 PDF、Word 或 Excel 文件"));
+        mvc.perform(multipart("/programmes/" + programme + "/documents")
+                        .file(new MockMultipartFile("file", "培训方案.pdf", "application/pdf", "%PDF-1.4".getBytes()))
+                        .param("kind", "TRAINING_PLAN").with(trainer).with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        long document = id("select id from programme_document where programme_id = " + programme);
+        mvc.perform(get("/programmes/" + programme + "/documents/" + document).with(trainer))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes("%PDF-1.4".getBytes()));
+        mvc.perform(get("/programmes/" + programme + "/documents/" + document)
+                .with(user(accounts.load("nb-college")))).andExpect(status().isNotFound());
     }
 
     @Test
