@@ -335,8 +335,11 @@ class ProgrammeCatalogue {
                         "select name, hours from programme_module where programme_id = ? order by position")
                 .param(id).query((m, n) -> new ProgrammeContent.Module(m.getString("name"), m.getBigDecimal("hours")))
                 .list();
-        List<Long> partnerIds = jdbc.sql("select enterprise_id from programme_partner where programme_id = ?")
-                .param(id).query(Long.class).list();
+        // The programme row is already visible to the caller; its co-developing enterprises are shown with it, also
+        // on the public page, where the partner table itself is not readable.
+        List<Long> partnerIds = DataScope.asSystem(() -> jdbc.sql(
+                        "select enterprise_id from programme_partner where programme_id = ? order by enterprise_id")
+                .param(id).query(Long.class).list());
         List<Named> partners = partnerIds.stream()
                 .map(p -> new Named(p, directory.enterpriseName(p).orElse(""))).toList();
         List<DocumentView> documents = jdbc.sql("""

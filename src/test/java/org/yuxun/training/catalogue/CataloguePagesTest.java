@@ -141,6 +141,7 @@ class CataloguePagesTest {
         mvc.perform(get("/public/programmes/" + programme))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("浙江育训职业技术学院")))
+                .andExpect(content().string(containsString("杭州智造装备有限公司")))
                 .andExpect(content().string(containsString("/public/programmes/" + programme + "/enrol?class=" + open)));
     }
 
