@@ -141,7 +141,9 @@ class DataScopeTest {
         MockHttpServletRequestBuilder builder = request(c.method(), c.path().apply(fixture));
         c.params().forEach((name, value) -> {
             if (!name.equals("_json")) {
-                builder.param(name, value.replace("{marker-prefix}", fixture.marker.substring(0, 8)));
+                builder.param(name, value.replace("{marker-prefix}", fixture.marker.substring(0, 8))
+                        .replace("{sessionA}", String.valueOf(fixture.sessionA))
+                        .replace("{classA}", String.valueOf(fixture.classA)));
             }
         });
         if (c.pattern().startsWith("/api/")) {

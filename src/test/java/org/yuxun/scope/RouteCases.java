@@ -19,7 +19,6 @@ import org.yuxun.scope.DataScopeTest.Expect;
 final class RouteCases {
 
     /** A class id no institution has: the assessment tests check the real classes of another institution. */
-    private static final long NO_CLASS_OF_B = 999_999_999L;
 
     private RouteCases() {
     }
@@ -55,45 +54,46 @@ final class RouteCases {
                 Map.of("active", "false", "version", "0"));
         organisations(cases);
         // Training · assessment: scores and completion of a class B does not run, a learner's own classes
-        get(cases, "/classes/{classId}/assessment", f -> "/classes/" + NO_CLASS_OF_B + "/assessment", DENIED);
-        post(cases, "/classes/{classId}/assessment", f -> "/classes/" + NO_CLASS_OF_B + "/assessment", DENIED,
+        get(cases, "/classes/{classId}/assessment", f -> "/classes/" + f.classA + "/assessment", DENIED);
+        post(cases, "/classes/{classId}/assessment", f -> "/classes/" + f.classA + "/assessment", DENIED,
                 Map.of("enrolmentId", "1", "theory_1", "1", "practice_1", "1"));
         post(cases, "/classes/{classId}/assessment/{enrolmentId}",
-                f -> "/classes/" + NO_CLASS_OF_B + "/assessment/1", DENIED, Map.of("theory_1", "1", "practice_1", "1"));
+                f -> "/classes/" + f.classA + "/assessment/1", DENIED, Map.of("theory_1", "1", "practice_1", "1"));
         post(cases, "/classes/{classId}/assessment/{enrolmentId}/resit",
-                f -> "/classes/" + NO_CLASS_OF_B + "/assessment/1/resit", DENIED,
+                f -> "/classes/" + f.classA + "/assessment/1/resit", DENIED,
                 Map.of("theory_1", "1", "practice_1", "1"));
-        get(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + NO_CLASS_OF_B + "/assessment/sheet",
+        get(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + f.classA + "/assessment/sheet",
                 DENIED);
-        post(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + NO_CLASS_OF_B + "/assessment/sheet",
+        post(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + f.classA + "/assessment/sheet",
                 DENIED, Map.of());
-        get(cases, "/classes/{classId}/completion", f -> "/classes/" + NO_CLASS_OF_B + "/completion", DENIED);
-        post(cases, "/classes/{classId}/completion", f -> "/classes/" + NO_CLASS_OF_B + "/completion", DENIED,
+        get(cases, "/classes/{classId}/completion", f -> "/classes/" + f.classA + "/completion", DENIED);
+        post(cases, "/classes/{classId}/completion", f -> "/classes/" + f.classA + "/completion", DENIED,
                 Map.of());
-        get(cases, "/classes/{classId}/completion/export", f -> "/classes/" + NO_CLASS_OF_B + "/completion/export",
+        get(cases, "/classes/{classId}/completion/export", f -> "/classes/" + f.classA + "/completion/export",
                 DENIED);
         get(cases, "/my/classes", f -> "/my/classes", ALLOWED);
         get(cases, "/my/classes/{enrolmentId}", f -> "/my/classes/1", DENIED);
         // Attendance: sessions and classes B does not run are not found; check-in acts only for B's own person
-        get(cases, "/sessions/{id}/attendance", f -> "/sessions/0/attendance", DENIED);
-        get(cases, "/sessions/{id}/attendance/qr", f -> "/sessions/0/attendance/qr", DENIED);
-        get(cases, "/sessions/{id}/attendance/qr.png", f -> "/sessions/0/attendance/qr.png", DENIED);
-        get(cases, "/sessions/{id}/attendance/live", f -> "/sessions/0/attendance/live", DENIED);
-        get(cases, "/sessions/{id}/attendance/roll-call", f -> "/sessions/0/attendance/roll-call", DENIED);
-        post(cases, "/sessions/{id}/attendance/roll-call", f -> "/sessions/0/attendance/roll-call", DENIED,
+        get(cases, "/sessions/{id}/attendance", f -> "/sessions/" + f.sessionA + "/attendance", DENIED);
+        get(cases, "/sessions/{id}/attendance/qr", f -> "/sessions/" + f.sessionA + "/attendance/qr", DENIED);
+        get(cases, "/sessions/{id}/attendance/qr.png", f -> "/sessions/" + f.sessionA + "/attendance/qr.png", DENIED);
+        get(cases, "/sessions/{id}/attendance/live", f -> "/sessions/" + f.sessionA + "/attendance/live", DENIED);
+        get(cases, "/sessions/{id}/attendance/roll-call", f -> "/sessions/" + f.sessionA + "/attendance/roll-call", DENIED);
+        post(cases, "/sessions/{id}/attendance/roll-call", f -> "/sessions/" + f.sessionA + "/attendance/roll-call", DENIED,
                 Map.of("mark_1", "PRESENT"));
-        post(cases, "/sessions/{id}/attendance/corrections", f -> "/sessions/0/attendance/corrections", DENIED,
+        post(cases, "/sessions/{id}/attendance/corrections", f -> "/sessions/" + f.sessionA + "/attendance/corrections", DENIED,
                 Map.of("enrolmentId", "1", "action", "ADD", "reason", "乙伪造"));
-        get(cases, "/classes/{id}/attendance", f -> "/classes/0/attendance", DENIED);
-        get(cases, "/classes/{id}/attendance/export", f -> "/classes/0/attendance/export", DENIED);
+        get(cases, "/classes/{id}/attendance", f -> "/classes/" + f.classA + "/attendance", DENIED);
+        get(cases, "/classes/{id}/attendance/export", f -> "/classes/" + f.classA + "/attendance/export", DENIED);
         get(cases, "/m/check-in", f -> "/m/check-in", ALLOWED, Map.of("t", "forged"));
         get(cases, "/leave", f -> "/leave", ALLOWED);
-        get(cases, "/leave/new", f -> "/leave/new", DENIED, Map.of("session", "0"));
-        post(cases, "/leave", f -> "/leave", DENIED, Map.of("session", "0", "reason", "乙伪造"));
+        get(cases, "/leave/new", f -> "/leave/new", DENIED, Map.of("session", "{sessionA}"));
+        post(cases, "/leave", f -> "/leave", DENIED, Map.of("session", "{sessionA}", "reason", "乙伪造"));
         post(cases, "/leave/{id}/decision", f -> "/leave/0/decision", DENIED, Map.of("approve", "true"));
-        get(cases, "/sessions/{id}/study", f -> "/sessions/0/study", DENIED);
-        post(cases, "/sessions/{id}/study/heartbeat", f -> "/sessions/0/study/heartbeat", DENIED,
+        get(cases, "/sessions/{id}/study", f -> "/sessions/" + f.sessionA + "/study", DENIED);
+        post(cases, "/sessions/{id}/study/heartbeat", f -> "/sessions/" + f.sessionA + "/study/heartbeat", DENIED,
                 Map.of("active", "true"));
+        CatalogueRouteCases.add(cases);
         return cases;
     }
 

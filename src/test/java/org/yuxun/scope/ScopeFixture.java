@@ -21,6 +21,10 @@ final class ScopeFixture {
     long venueA;
     long enterpriseA;
     long userA;
+    long programmeA;
+    long documentA;
+    long classA;
+    long sessionA;
     String usernameA;
     String usernameB;
 
@@ -66,6 +70,7 @@ final class ScopeFixture {
                             values (?, ?, 'INSTITUTION', ?, 'UPDATE', 'Institution', ?, ?)""")
                     .params(userA, usernameA, institutionA, String.valueOf(institutionA), marker + "审计")
                     .update();
+            CatalogueScopeRecords.create(jdbc, this);
         });
         return this;
     }
@@ -88,7 +93,10 @@ final class ScopeFixture {
                 "partner", rows("select * from enterprise_partner where institution_id = ?", institutionA),
                 "venue", rows("select * from venue where institution_id = ?", institutionA),
                 "user", rows("select * from app_user where org_kind = 'INSTITUTION' and org_id = ?", institutionA),
-                "roles", rows("select * from user_role where user_id = ?", userA)));
+                "roles", rows("select * from user_role where user_id = ?", userA),
+                "programme", rows("select to_jsonb(p)::text from programme p where p.institution_id = ?", institutionA),
+                "class", rows("select * from training_class where institution_id = ?", institutionA),
+                "session", rows("select * from class_session where institution_id = ?", institutionA)));
     }
 
     private List<Map<String, Object>> rows(String sql, long id) {
