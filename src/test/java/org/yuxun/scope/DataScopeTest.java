@@ -143,7 +143,8 @@ class DataScopeTest {
             if (!name.equals("_json")) {
                 builder.param(name, value.replace("{marker-prefix}", fixture.marker.substring(0, 8))
                         .replace("{sessionA}", String.valueOf(fixture.sessionA))
-                        .replace("{classA}", String.valueOf(fixture.classA)));
+                        .replace("{classA}", String.valueOf(fixture.classA))
+                        .replace("{institutionA}", String.valueOf(fixture.institutionA)));
             }
         });
         if (c.pattern().startsWith("/api/")) {

@@ -53,6 +53,7 @@ final class RouteCases {
         post(cases, "/authorities/{id}/active", f -> "/authorities/1/active", DENIED,
                 Map.of("active", "false", "version", "0"));
         organisations(cases);
+        identity(cases);
         // Training · assessment: scores and completion of a class B does not run, a learner's own classes
         get(cases, "/classes/{classId}/assessment", f -> "/classes/" + f.classA + "/assessment", DENIED);
         post(cases, "/classes/{classId}/assessment", f -> "/classes/" + f.classA + "/assessment", DENIED,
@@ -95,6 +96,43 @@ final class RouteCases {
                 Map.of("active", "true"));
         CatalogueRouteCases.add(cases);
         return cases;
+    }
+
+    /** Users, roles, own account and audit: B manages only B's institution. */
+    private static void identity(List<Case> cases) {
+        get(cases, "/account", f -> "/account", ALLOWED);
+        get(cases, "/account/password", f -> "/account/password", ALLOWED);
+        get(cases, "/account/tokens", f -> "/account/tokens", ALLOWED);
+        post(cases, "/account/password", f -> "/account/password", ALLOWED,
+                Map.of("currentPassword", "wrong", "newPassword", "Abcdefgh12", "confirmPassword", "Abcdefgh12"));
+        post(cases, "/account/tokens", f -> "/account/tokens", ALLOWED, Map.of("name", "乙的令牌"));
+        post(cases, "/account/tokens/{id}/revoke", f -> "/account/tokens/1/revoke", ALLOWED, Map.of());
+        get(cases, "/api/v1/me", f -> "/api/v1/me", ALLOWED);
+        get(cases, "/audit", f -> "/audit", ALLOWED, Map.of("username", "scope-a"));
+        get(cases, "/audit/export", f -> "/audit/export", ALLOWED, Map.of("username", "scope-a"));
+        get(cases, "/roles", f -> "/roles", ALLOWED);
+        get(cases, "/roles/new", f -> "/roles/new", DENIED);
+        get(cases, "/roles/{code}", f -> "/roles/TEACHER", ALLOWED);
+        post(cases, "/roles", f -> "/roles", DENIED, Map.of("code", "B_ROLE", "name", "乙角色", "scopeKind", "PLATFORM"));
+        post(cases, "/roles/{code}/delete", f -> "/roles/TEACHER/delete", DENIED, Map.of());
+        post(cases, "/roles/{code}/permissions", f -> "/roles/INSTITUTION_ADMIN/permissions", DENIED,
+                Map.of("permissions", "AUTHORITY_CREATE", "version", "0"));
+        get(cases, "/users", f -> "/users", ALLOWED, Map.of("q", "scope-a"));
+        get(cases, "/users/new", f -> "/users/new", ALLOWED);
+        get(cases, "/users/organisations", f -> "/users/organisations", ALLOWED,
+                Map.of("orgKind", "INSTITUTION", "q", "{marker-prefix}"));
+        get(cases, "/users/{id}", f -> "/users/" + f.userA, DENIED);
+        get(cases, "/users/{id}/edit", f -> "/users/" + f.userA + "/edit", DENIED);
+        get(cases, "/users/{id}/password", f -> "/users/" + f.userA + "/password", DENIED);
+        post(cases, "/users", f -> "/users", ALLOWED, Map.of("username", "b-into-a", "displayName", "乙伪造",
+                "orgKind", "INSTITUTION", "orgId", "{institutionA}", "roles", "INSTITUTION_ADMIN",
+                "password", "Abcdefgh12", "confirmPassword", "Abcdefgh12"));
+        post(cases, "/users/{id}", f -> "/users/" + f.userA, DENIED, Map.of("displayName", "乙改名", "version", "0"));
+        post(cases, "/users/{id}/enabled", f -> "/users/" + f.userA + "/enabled", DENIED,
+                Map.of("enabled", "false", "version", "0"));
+        post(cases, "/users/{id}/password", f -> "/users/" + f.userA + "/password", DENIED,
+                Map.of("password", "Abcdefgh12", "confirmPassword", "Abcdefgh12"));
+        post(cases, "/users/{id}/unlock", f -> "/users/" + f.userA + "/unlock", DENIED, Map.of());
     }
 
     /** Institutions, enterprises and venues: B searches for A's marker and addresses A's records directly. */

@@ -39,7 +39,7 @@ final class TrainingFixture {
                         insert into programme (institution_id, institution_kind, region_code, name, type, funding_mode,
                                                industry_field, delivery_mode, theory_weight, pass_mark,
                                                attendance_threshold, completion_award, status)
-                        values (?, 'HIGHER_VOCATIONAL', '330106', ?, 'JOB_SKILLS', 'SUBSIDISED', '智能制造',
+                        values (?, 'HIGHER_VOCATIONAL', '330106', ?, 'JOB_SKILLS', 'SUBSIDISED', 'SMART_MANUFACTURING',
                                 'ON_CAMPUS', ?, ?, ?, 'TRAINING_CERTIFICATE', 'PUBLISHED')
                         returning id""")
                 .params(college, "测试项目" + tag, new BigDecimal(theoryWeight), new BigDecimal(passMark),

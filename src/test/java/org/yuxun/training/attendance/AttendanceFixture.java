@@ -34,7 +34,7 @@ final class AttendanceFixture {
             long programme = jdbc.sql("""
                             insert into programme (institution_id, institution_kind, region_code, name, type,
                                                    funding_mode, industry_field, delivery_mode, status)
-                            values (?, 'HIGHER_VOCATIONAL', '330106', ?, 'JOB_SKILLS', 'SUBSIDISED', '智能制造',
+                            values (?, 'HIGHER_VOCATIONAL', '330106', ?, 'JOB_SKILLS', 'SUBSIDISED', 'SMART_MANUFACTURING',
                                     'ON_CAMPUS', 'PUBLISHED') returning id""")
                     .params(college, marker + "项目").query(Long.class).single();
             classId = jdbc.sql("""
