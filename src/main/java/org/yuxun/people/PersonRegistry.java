@@ -252,7 +252,8 @@ public class PersonRegistry {
             if (org == null) {
                 store.setOwnPhone(id, encrypted);
             } else {
-                store.saveContacts(org, Map.of(id, encrypted));
+                OrgFacts facts = facts(org);
+                store.saveContacts(org, facts.regionCode(), facts.orgType(), Map.of(id, encrypted));
             }
         }
         PersonView after = get(id);
@@ -337,7 +338,7 @@ public class PersonRegistry {
             }
         }
         if (!phones.isEmpty()) {
-            store.saveContacts(org, phones);
+            store.saveContacts(org, facts.regionCode(), facts.orgType(), phones);
         }
         return linked;
     }
@@ -369,12 +370,13 @@ public class PersonRegistry {
 
     /**
      * A name part, and the lookup hash of every document the text could be the full number of: numbers are stored
-     * encrypted, so they are matched whole or not at all.
+     * encrypted, so they are matched whole or not at all. Text with a digit is never a name ({@link PersonName}),
+     * so it is not searched as one either, and never reaches a SQL parameter in plain.
      */
     private PersonStore.Filter filter(PersonQuery query) {
         String text = Text.normalise(query.text());
         if (text == null || text.isEmpty()) {
-            return new PersonStore.Filter(null, List.of(), query.documentType(), query.sex());
+            return new PersonStore.Filter(false, null, List.of(), query.documentType(), query.sex());
         }
         List<byte[]> hashes = new ArrayList<>();
         for (DocumentType type : DocumentType.values()) {
@@ -383,7 +385,8 @@ public class PersonRegistry {
                 hashes.add(cipher.lookupHash(type, document.number()));
             }
         }
-        return new PersonStore.Filter(text, hashes, query.documentType(), query.sex());
+        boolean name = text.chars().noneMatch(Character::isDigit);
+        return new PersonStore.Filter(true, name ? text : null, hashes, query.documentType(), query.sex());
     }
 
     /** Region and type of the organisation, recorded on the link so authorities' remit can be decided by it. */

@@ -70,8 +70,16 @@ public class PersonStore {
                              LocalDate birthDate, String phoneMasked, List<Relation> relations) {
     }
 
-    /** Search filters in stored form: hashes of the document numbers the text could be. */
-    public record Filter(String namePart, List<byte[]> documentHashes, DocumentType documentType, Sex sex) {
+    /**
+     * Search filters in stored form.
+     *
+     * @param text whether the user searched for text at all; if so, a row must match the name part or one of the
+     *     hashes, and with neither nothing matches
+     * @param namePart part of a name, or {@code null}
+     * @param documentHashes lookup hashes of the documents the text could be the number of
+     */
+    public record Filter(boolean text, String namePart, List<byte[]> documentHashes, DocumentType documentType,
+                         Sex sex) {
     }
 
     private static final String VISIBLE_PHONE = """
@@ -163,18 +171,25 @@ public class PersonStore {
         return linked;
     }
 
-    /** Sets the contact numbers the organisation holds for the persons; one entry per person. */
-    public void saveContacts(OrgRef org, Map<Long, Encrypted> phones) {
+    /**
+     * Sets the contact numbers the organisation holds for the persons; one entry per person.
+     *
+     * @param regionCode and {@code orgType}: the organisation's, as on its links
+     */
+    public void saveContacts(OrgRef org, String regionCode, String orgType, Map<Long, Encrypted> phones) {
         List<Map.Entry<Long, Encrypted>> entries = new ArrayList<>(phones.entrySet());
         for (List<Map.Entry<Long, Encrypted>> chunk : chunks(entries)) {
             jdbc.sql("""
-                            insert into person_contact (person_id, org_kind, org_id, phone_cipher, phone_masked)
-                            select id, ?, ?, cipher, masked from unnest(?, ?, ?) as t(id, cipher, masked)
+                            insert into person_contact (person_id, org_kind, org_id, region_code, org_type,
+                                                        phone_cipher, phone_masked)
+                            select id, ?, ?, ?, ?, cipher, masked from unnest(?, ?, ?) as t(id, cipher, masked)
                             on conflict (person_id, org_kind, org_id) do update
                                set phone_cipher = excluded.phone_cipher, phone_masked = excluded.phone_masked,
                                    updated_at = now()""")
                     .param(org.kind().name())
                     .param(org.id())
+                    .param(regionCode)
+                    .param(orgType)
                     .param(array("bigint", chunk.stream().map(Map.Entry::getKey).toArray(Long[]::new)))
                     .param(array("bytea", chunk.stream().map(e -> e.getValue().cipher()).toArray(byte[][]::new)))
                     .param(array("text", chunk.stream().map(e -> e.getValue().masked()).toArray(String[]::new)))
@@ -278,9 +293,12 @@ public class PersonStore {
 
     private static String where(Filter filter, List<Object> params) {
         StringBuilder where = new StringBuilder(" where true");
-        if (filter.namePart() != null) {
-            where.append(" and (p.name ilike ? escape '\\'");
-            params.add("%" + likeEscape(filter.namePart()) + "%");
+        if (filter.text()) {
+            where.append(" and (false");
+            if (filter.namePart() != null) {
+                where.append(" or p.name ilike ? escape '\\'");
+                params.add("%" + likeEscape(filter.namePart()) + "%");
+            }
             if (!filter.documentHashes().isEmpty()) {
                 where.append(" or p.document_hash = any(?)");
                 params.add(array("bytea", filter.documentHashes().toArray(byte[][]::new)));
