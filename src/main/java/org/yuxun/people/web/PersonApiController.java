@@ -7,24 +7,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuxun.people.OrgRef;
 import org.yuxun.people.OrgRelation;
-import org.yuxun.people.PersonQuery;
 import org.yuxun.people.PersonRef;
 import org.yuxun.people.PersonRegistry;
 import org.yuxun.people.PersonSummary;
 import org.yuxun.people.PersonView;
 import org.yuxun.people.Relation;
-import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.Page;
 import org.yuxun.shared.ScopedPrincipal;
-import org.yuxun.shared.Sex;
 
 /**
  * Persons for provincial platforms and enterprise systems. Every answer holds masked numbers only, except the
@@ -37,8 +34,13 @@ class PersonApiController {
 
     static final int MAX_PAGE_SIZE = 100;
 
-    /** The full document number of one person. */
+    /** The full document number of one person; Spring logs response bodies at trace level, so toString hides it. */
     record Revealed(long id, String documentNumber) {
+
+        @Override
+        public String toString() {
+            return "Revealed[id=" + id + "]";
+        }
     }
 
     private final PersonRegistry registry;
@@ -47,16 +49,21 @@ class PersonApiController {
         this.registry = registry;
     }
 
-    /** Persons in the caller's data scope; {@code q} is part of a name or a complete document number. */
+    /**
+     * Persons in the caller's data scope; {@code q} is part of a name or a complete document number. To search by
+     * document number, prefer {@code POST /api/v1/persons/search}: a query string ends up in access and proxy logs.
+     */
     @GetMapping
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
-    Page<PersonSummary> search(@RequestParam(required = false) String q,
-                               @RequestParam(required = false) DocumentType documentType,
-                               @RequestParam(required = false) Sex sex,
-                               @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size) {
-        int pageSize = size == null || size <= 0 ? Page.DEFAULT_SIZE : Math.min(size, MAX_PAGE_SIZE);
-        return registry.search(new PersonQuery(q, documentType, sex), Page.clamp(page), pageSize);
+    Page<PersonSummary> search(@ModelAttribute PersonSearch search) {
+        return find(search);
+    }
+
+    /** The same search with the criteria in the body: the way to search by document number. */
+    @PostMapping("/search")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    Page<PersonSummary> searchPosted(@RequestBody PersonSearch search) {
+        return find(search);
     }
 
     @GetMapping("/{id}")
@@ -87,5 +94,11 @@ class PersonApiController {
     @PreAuthorize("hasAuthority('PERSON_REVEAL_IDENTITY')")
     Revealed reveal(@PathVariable long id) {
         return new Revealed(id, registry.reveal(id));
+    }
+
+    private Page<PersonSummary> find(PersonSearch search) {
+        int size = search.size() == null || search.size() <= 0 ? Page.DEFAULT_SIZE
+                : Math.min(search.size(), MAX_PAGE_SIZE);
+        return registry.search(search.query(), Page.clamp(search.page()), size);
     }
 }

@@ -16,12 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.yuxun.people.OrgRef;
 import org.yuxun.people.OrgRelation;
-import org.yuxun.people.PersonQuery;
 import org.yuxun.people.PersonRef;
 import org.yuxun.people.PersonRegistry;
 import org.yuxun.people.PersonView;
@@ -60,11 +58,11 @@ class PersonController {
         model.addAttribute("sexes", Sex.values());
     }
 
+    /** Filters that do not parse (an unknown document type in a hand-written address) are ignored. */
     @GetMapping
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) DocumentType documentType,
-                @RequestParam(required = false) Sex sex, @RequestParam(required = false) Integer page, Model model) {
-        return showList(q, documentType, sex, Page.clamp(page), model);
+    String list(@ModelAttribute("search") PersonSearch search, BindingResult ignoredUnparsableFilters, Model model) {
+        return showList(search, Page.clamp(search.page()), model);
     }
 
     /**
@@ -73,20 +71,20 @@ class PersonController {
      */
     @PostMapping("/search")
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) DocumentType documentType,
-                  @RequestParam(required = false) Sex sex, Model model) {
-        if (looksLikeDocumentNumber(q)) {
-            return showList(q, documentType, sex, 0, model);
+    String search(@ModelAttribute("search") PersonSearch search, BindingResult ignoredUnparsableFilters,
+                  Model model) {
+        if (search.byDocumentNumber()) {
+            return showList(search, 0, model);
         }
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/persons");
-        if (q != null && !q.isBlank()) {
-            uri.queryParam("q", q.trim());
+        if (search.q() != null && !search.q().isBlank()) {
+            uri.queryParam("q", search.q().trim());
         }
-        if (documentType != null) {
-            uri.queryParam("documentType", documentType);
+        if (search.documentType() != null) {
+            uri.queryParam("documentType", search.documentType());
         }
-        if (sex != null) {
-            uri.queryParam("sex", sex);
+        if (search.sex() != null) {
+            uri.queryParam("sex", search.sex());
         }
         return "redirect:" + uri.encode().build().toUriString();
     }
@@ -186,12 +184,12 @@ class PersonController {
         }
     }
 
-    private String showList(String q, DocumentType documentType, Sex sex, int page, Model model) {
-        model.addAttribute("page", registry.search(new PersonQuery(q, documentType, sex), page, Page.DEFAULT_SIZE));
-        model.addAttribute("q", looksLikeDocumentNumber(q) ? Masking.maskIdentity(q) : q);
-        model.addAttribute("documentType", documentType);
-        model.addAttribute("sex", sex);
-        model.addAttribute("filtered", (q != null && !q.isBlank()) || documentType != null || sex != null);
+    private String showList(PersonSearch search, int page, Model model) {
+        model.addAttribute("page", registry.search(search.query(), page, Page.DEFAULT_SIZE));
+        model.addAttribute("q", search.byDocumentNumber() ? Masking.maskIdentity(search.q()) : search.q());
+        model.addAttribute("documentType", search.documentType());
+        model.addAttribute("sex", search.sex());
+        model.addAttribute("filtered", search.filtered());
         return LIST;
     }
 
@@ -206,8 +204,4 @@ class PersonController {
         return org.kind() == OrgRef.Kind.ENTERPRISE ? Relation.EMPLOYEE : Relation.LEARNER;
     }
 
-    /** Names never contain digits, so text with one is a document number (or a typing error), never a name. */
-    static boolean looksLikeDocumentNumber(String q) {
-        return q != null && q.chars().anyMatch(c -> (c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
-    }
 }
