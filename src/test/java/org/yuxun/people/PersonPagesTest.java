@@ -324,17 +324,30 @@ class PersonPagesTest {
 
     @Test
     void filtersByDocumentTypeAndSexAndPages() throws Exception {
-        mvc.perform(get("/persons").param("documentType", "TAIWAN_RESIDENCE_PERMIT")
+        String woman = TestPersons.name();
+        String traveller = TestPersons.name();
+        idOf(register("college-admin", TestPersons.femaleIdentityNumber(), woman, "", "LEARNER"));
+        mvc.perform(post("/persons").with(user(accounts.load("college-admin"))).with(csrf())
+                        .param("documentType", "PASSPORT").param("documentNumber", "E1" + String.format("%07d", id() % 10_000_000))
+                        .param("name", traveller).param("relation", "LEARNER"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/persons").param("q", woman).param("sex", "FEMALE").with(user(accounts.load("college-admin"))))
+                .andExpect(content().string(containsString(woman)));
+        mvc.perform(get("/persons").param("q", woman).param("sex", "MALE").with(user(accounts.load("college-admin"))))
+                .andExpect(content().string(containsString("共 0 条")));
+        mvc.perform(get("/persons").param("q", traveller).param("documentType", "PASSPORT")
                         .with(user(accounts.load("college-admin"))))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("林美玲")))
-                .andExpect(content().string(not(containsString("王小明"))));
-        mvc.perform(get("/persons").param("sex", "FEMALE").with(user(accounts.load("college-admin"))))
-                .andExpect(content().string(containsString("李娜")))
-                .andExpect(content().string(not(containsString(">王小明<"))));
+                .andExpect(content().string(containsString(traveller)))
+                .andExpect(content().string(containsString("E1*****")));
+        mvc.perform(get("/persons").param("q", traveller).param("documentType", "RESIDENT_ID_CARD")
+                        .with(user(accounts.load("college-admin"))))
+                .andExpect(content().string(containsString("共 0 条")));
         mvc.perform(get("/persons").param("page", "1").with(user(accounts.load("college-admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("第 2 / ")));
+        mvc.perform(get("/persons").param("documentType", "DRIVING_LICENCE").with(user(accounts.load("college-admin"))))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -514,6 +527,10 @@ class PersonPagesTest {
 
     static <T> T system(java.util.function.Supplier<T> work) {
         return DataScope.asSystem(work);
+    }
+
+    private static long id() {
+        return Math.abs(System.nanoTime());
     }
 
     static String withCheck(String first17) {

@@ -54,10 +54,12 @@ public final class TestPersons {
         }
     }
 
-    /** A four-character name (two-character surname 欧阳) that no demo person and no other test has. */
+    /** A five-character name (two-character surname 欧阳) that no demo person and no other test has. */
     public static String name() {
         int n = NAMES.getAndIncrement();
-        return "欧阳" + GIVEN.charAt(n % GIVEN.length()) + GIVEN.charAt((n / GIVEN.length()) % GIVEN.length());
+        int size = GIVEN.length();
+        return "欧阳" + GIVEN.charAt(n % size) + GIVEN.charAt((n / size) % size)
+                + GIVEN.charAt((n / size / size) % size);
     }
 
     /** A mobile number unlikely to be anyone else's in the run. */
