@@ -150,11 +150,7 @@ public class PersonRegistry {
     public Page<PersonSummary> search(PersonQuery query, int page, int size) {
         PersonStore.Filter filter = filter(query);
         long total = store.count(filter);
-        List<PersonSummary> rows = store.search(filter, size, (long) page * size).stream()
-                .map(r -> new PersonSummary(r.id(), r.name(), r.documentType(), r.documentMasked(), r.sex(),
-                        r.birthDate(), r.phoneMasked(), r.relations()))
-                .toList();
-        return new Page<>(rows, page, size, total);
+        return new Page<>(store.search(filter, size, (long) page * size), page, size, total);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 import org.yuxun.people.OrgRef;
+import org.yuxun.people.PersonSummary;
 import org.yuxun.people.Relation;
 import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.Sex;
@@ -65,9 +65,8 @@ public class PersonStore {
     public record LinkRow(OrgRef.Kind orgKind, long orgId, Relation relation, Instant since) {
     }
 
-    /** A row of the person list. */
-    public record SummaryRow(long id, String name, DocumentType documentType, String documentMasked, Sex sex,
-                             LocalDate birthDate, String phoneMasked, List<Relation> relations) {
+    /** An encrypted value with its masked form. */
+    public record Encrypted(byte[] cipher, String masked) {
     }
 
     /**
@@ -211,10 +210,6 @@ public class PersonStore {
                 .update();
     }
 
-    /** An encrypted value with its masked form. */
-    public record Encrypted(byte[] cipher, String masked) {
-    }
-
     public Optional<Row> find(long id) {
         return jdbc.sql("select id, name, document_type, document_masked, sex, birth_date, " + VISIBLE_PHONE
                         + " as phone_masked, version from person p where id = ?")
@@ -274,7 +269,7 @@ public class PersonStore {
         return jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
     }
 
-    public List<SummaryRow> search(Filter filter, int limit, long offset) {
+    public List<PersonSummary> search(Filter filter, int limit, long offset) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         params.add(limit);
@@ -284,7 +279,7 @@ public class PersonStore {
                         + " (select string_agg(distinct l.relation, ',') from person_link l where l.person_id = p.id)"
                         + " as relations from person p" + where + " order by p.id desc limit ? offset ?")
                 .params(params)
-                .query((rs, n) -> new SummaryRow(rs.getLong("id"), rs.getString("name"),
+                .query((rs, n) -> new PersonSummary(rs.getLong("id"), rs.getString("name"),
                         DocumentType.valueOf(rs.getString("document_type")), rs.getString("document_masked"),
                         sex(rs.getString("sex")), rs.getObject("birth_date", LocalDate.class),
                         rs.getString("phone_masked"), relations(rs.getString("relations"))))
@@ -324,7 +319,7 @@ public class PersonStore {
         if (joined == null || joined.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(joined.split(",")).map(Relation::valueOf).sorted().collect(Collectors.toList());
+        return Arrays.stream(joined.split(",")).map(Relation::valueOf).sorted().toList();
     }
 
     private static Sex sex(String value) {
