@@ -22,8 +22,8 @@ import org.yuxun.shared.IdentityNumber;
  * a shared person), workers of 杭州智造装备有限公司, the college's staff behind the teacher, trainer and
  * administrator accounts, and 王小明 behind the learner account. Identity numbers are valid GB 11643 numbers made
  * up from real address codes, most of them in Zhejiang; the set includes residence-permit holders, a passport
- * holder, a name with
- * the middle dot and one with the CJK Extension B character 𠮷, which PDF certificates must print.
+ * holder, a name with the middle dot and one with the CJK Extension B character 𠮷, which PDF certificates must
+ * print.
  *
  * <p>Loaded first among the demo extensions, since the training parts of the demo enrol these persons.
  */
