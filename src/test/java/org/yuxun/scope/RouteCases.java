@@ -50,6 +50,37 @@ final class RouteCases {
                 "level", "PROVINCE", "regionCode", "330000", "version", "0"));
         post(cases, "/authorities/{id}/active", f -> "/authorities/1/active", DENIED,
                 Map.of("active", "false", "version", "0"));
+        // Enrolment: rosters, imports and jobs of a class B cannot reach; the public form of a class not open
+        get(cases, "/jobs/{id}", f -> "/jobs/999999999", DENIED);
+        get(cases, "/classes/{classId}/enrolments", f -> "/classes/999999999/enrolments", DENIED);
+        get(cases, "/classes/{classId}/enrolments/export", f -> "/classes/999999999/enrolments/export", DENIED);
+        post(cases, "/classes/{classId}/enrolments", f -> "/classes/999999999/enrolments", DENIED,
+                Map.of("name", "乙学员", "documentType", "RESIDENT_ID_CARD", "documentNumber", "11010519491231002X",
+                        "priorityGroup", "NONE"));
+        post(cases, "/classes/{classId}/enrolments/{enrolmentId}/withdraw",
+                f -> "/classes/999999999/enrolments/999999999/withdraw", DENIED,
+                Map.of("reason", "乙退班", "version", "0"));
+        post(cases, "/classes/{classId}/enrolments/{enrolmentId}/transfer",
+                f -> "/classes/999999999/enrolments/999999999/transfer", DENIED,
+                Map.of("reason", "乙转班", "version", "0", "targetClassId", "1"));
+        get(cases, "/classes/{classId}/import", f -> "/classes/999999999/import", DENIED);
+        get(cases, "/classes/{classId}/import/template.xlsx", f -> "/classes/999999999/import/template.xlsx", DENIED);
+        post(cases, "/classes/{classId}/import", f -> "/classes/999999999/import", DENIED, Map.of());
+        get(cases, "/classes/{classId}/import/{jobId}", f -> "/classes/999999999/import/999999999", DENIED);
+        get(cases, "/classes/{classId}/import/{jobId}/errors.xlsx",
+                f -> "/classes/999999999/import/999999999/errors.xlsx", DENIED);
+        post(cases, "/classes/{classId}/import/{jobId}/confirm", f -> "/classes/999999999/import/999999999/confirm",
+                DENIED, Map.of());
+        get(cases, "/public/programmes/{programmeId}/enrol", f -> "/public/programmes/999999999/enrol", DENIED,
+                Map.of("class", "999999999"));
+        post(cases, "/public/programmes/{programmeId}/enrol", f -> "/public/programmes/999999999/enrol", DENIED,
+                Map.of("class", "999999999", "name", "乙学员"));
+        get(cases, "/public/programmes/{programmeId}/enrol/done", f -> "/public/programmes/999999999/enrol/done",
+                DENIED, Map.of("class", "999999999"));
+        get(cases, "/enterprise/enrolments", f -> "/enterprise/enrolments", DENIED);
+        get(cases, "/enterprise/enrolments/{classId}", f -> "/enterprise/enrolments/999999999", DENIED);
+        post(cases, "/enterprise/enrolments/{classId}", f -> "/enterprise/enrolments/999999999", DENIED,
+                Map.of("name", "乙职工"));
         return cases;
     }
 
