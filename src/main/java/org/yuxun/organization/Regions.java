@@ -79,6 +79,14 @@ public class Regions {
     }
 
     /**
+     * For list filters: the prefix of the subtree of a region on the list ({@code 33} for 浙江省, {@code 3301} for
+     * 杭州市, all six digits for a county); empty for a code that is malformed or not on the list.
+     */
+    public Optional<String> subtreePrefix(String code) {
+        return find(code).map(r -> RegionCode.of(r.code()).subtreePrefix());
+    }
+
+    /**
      * A code that is well formed and on the list, or the refusal for the given form field.
      *
      * @throws InvalidInput naming {@code field}
