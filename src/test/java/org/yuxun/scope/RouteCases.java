@@ -18,6 +18,9 @@ import org.yuxun.scope.DataScopeTest.Expect;
  */
 final class RouteCases {
 
+    /** A class id no institution has: the assessment tests check the real classes of another institution. */
+    private static final long NO_CLASS_OF_B = 999_999_999L;
+
     private RouteCases() {
     }
 
@@ -35,7 +38,7 @@ final class RouteCases {
         get(cases, "/api/v1/openapi", f -> "/api/v1/openapi", ALLOWED);
         get(cases, "/api/v1/openapi/swagger-config", f -> "/api/v1/openapi/swagger-config", ALLOWED);
         get(cases, "/api/v1/openapi.yaml", f -> "/api/v1/openapi.yaml", ALLOWED);
-        get(cases, "/api/v1/docs", f -> "/api/v1/docs", ALLOWED);
+        get(cases, "/api/v1/docs/index.html", f -> "/api/v1/docs/index.html", ALLOWED);
         // Regions: reference data, the same for everyone
         get(cases, "/regions", f -> "/regions", ALLOWED, Map.of("q", "杭州"));
         get(cases, "/regions/options", f -> "/regions/options", ALLOWED, Map.of("q", "3301"));
@@ -50,6 +53,27 @@ final class RouteCases {
                 "level", "PROVINCE", "regionCode", "330000", "version", "0"));
         post(cases, "/authorities/{id}/active", f -> "/authorities/1/active", DENIED,
                 Map.of("active", "false", "version", "0"));
+        organisations(cases);
+        // Training · assessment: scores and completion of a class B does not run, a learner's own classes
+        get(cases, "/classes/{classId}/assessment", f -> "/classes/" + NO_CLASS_OF_B + "/assessment", DENIED);
+        post(cases, "/classes/{classId}/assessment", f -> "/classes/" + NO_CLASS_OF_B + "/assessment", DENIED,
+                Map.of("enrolmentId", "1", "theory_1", "1", "practice_1", "1"));
+        post(cases, "/classes/{classId}/assessment/{enrolmentId}",
+                f -> "/classes/" + NO_CLASS_OF_B + "/assessment/1", DENIED, Map.of("theory_1", "1", "practice_1", "1"));
+        post(cases, "/classes/{classId}/assessment/{enrolmentId}/resit",
+                f -> "/classes/" + NO_CLASS_OF_B + "/assessment/1/resit", DENIED,
+                Map.of("theory_1", "1", "practice_1", "1"));
+        get(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + NO_CLASS_OF_B + "/assessment/sheet",
+                DENIED);
+        post(cases, "/classes/{classId}/assessment/sheet", f -> "/classes/" + NO_CLASS_OF_B + "/assessment/sheet",
+                DENIED, Map.of());
+        get(cases, "/classes/{classId}/completion", f -> "/classes/" + NO_CLASS_OF_B + "/completion", DENIED);
+        post(cases, "/classes/{classId}/completion", f -> "/classes/" + NO_CLASS_OF_B + "/completion", DENIED,
+                Map.of());
+        get(cases, "/classes/{classId}/completion/export", f -> "/classes/" + NO_CLASS_OF_B + "/completion/export",
+                DENIED);
+        get(cases, "/my/classes", f -> "/my/classes", ALLOWED);
+        get(cases, "/my/classes/{enrolmentId}", f -> "/my/classes/1", DENIED);
         // Enrolment: rosters, imports and jobs of a class B cannot reach; the public form of a class not open
         get(cases, "/jobs/{id}", f -> "/jobs/999999999", DENIED);
         get(cases, "/classes/{classId}/enrolments", f -> "/classes/999999999/enrolments", DENIED);
@@ -82,6 +106,63 @@ final class RouteCases {
         post(cases, "/enterprise/enrolments/{classId}", f -> "/enterprise/enrolments/999999999", DENIED,
                 Map.of("name", "乙职工"));
         return cases;
+    }
+
+    /** Institutions, enterprises and venues: B searches for A's marker and addresses A's records directly. */
+    private static void organisations(List<Case> cases) {
+        for (String list : List.of("/institutions", "/enterprises", "/venues")) {
+            cases.add(new Case(HttpMethod.GET, list, f -> list, ALLOWED, Map.of("q", "{marker-prefix}")));
+        }
+        get(cases, "/institutions/export", f -> "/institutions/export", ALLOWED);
+        get(cases, "/enterprises/export", f -> "/enterprises/export", ALLOWED);
+        get(cases, "/institutions/supervisors", f -> "/institutions/supervisors", ALLOWED,
+                Map.of("kind", "HIGHER_VOCATIONAL", "regionCode", "330106"));
+        get(cases, "/institutions/new", f -> "/institutions/new", DENIED);
+        get(cases, "/enterprises/new", f -> "/enterprises/new", ALLOWED);
+        get(cases, "/venues/new", f -> "/venues/new", ALLOWED);
+        get(cases, "/institutions/{id}", f -> "/institutions/" + f.institutionA, DENIED);
+        get(cases, "/institutions/{id}/edit", f -> "/institutions/" + f.institutionA + "/edit", DENIED);
+        get(cases, "/enterprises/{id}", f -> "/enterprises/" + f.enterpriseA, DENIED);
+        get(cases, "/enterprises/{id}/edit", f -> "/enterprises/" + f.enterpriseA + "/edit", DENIED);
+        get(cases, "/venues/{id}", f -> "/venues/" + f.venueA, DENIED);
+        get(cases, "/venues/{id}/edit", f -> "/venues/" + f.venueA + "/edit", DENIED);
+        post(cases, "/institutions", f -> "/institutions", DENIED, Map.of("name", "乙伪造学院",
+                "kind", "HIGHER_VOCATIONAL", "regionCode", "330106"));
+        post(cases, "/institutions/{id}", f -> "/institutions/" + f.institutionA, DENIED,
+                Map.of("name", "乙改名", "address", "乙地址", "version", "0"));
+        post(cases, "/institutions/{id}/active", f -> "/institutions/" + f.institutionA + "/active", DENIED,
+                Map.of("active", "false", "version", "0"));
+        post(cases, "/enterprises", f -> "/enterprises", ALLOWED, Map.of("creditCode", "91330106MA27XXXX0X"));
+        post(cases, "/enterprises/{id}", f -> "/enterprises/" + f.enterpriseA, DENIED,
+                Map.of("name", "乙改名企业", "version", "0"));
+        post(cases, "/enterprises/{id}/active", f -> "/enterprises/" + f.enterpriseA + "/active", DENIED,
+                Map.of("active", "false", "version", "0"));
+        post(cases, "/venues", f -> "/venues", ALLOWED, Map.of("name", "乙教室", "kind", "CLASSROOM",
+                "address", "乙楼", "capacity", "20"));
+        post(cases, "/venues/{id}", f -> "/venues/" + f.venueA, DENIED, Map.of("name", "乙改名教室",
+                "kind", "CLASSROOM", "address", "乙楼", "capacity", "20", "version", "0"));
+        post(cases, "/venues/{id}/active", f -> "/venues/" + f.venueA + "/active", DENIED,
+                Map.of("active", "false", "version", "0"));
+        // REST API
+        get(cases, "/api/v1/regions", f -> "/api/v1/regions", ALLOWED, Map.of("parent", "330000"));
+        get(cases, "/api/v1/industries", f -> "/api/v1/industries", ALLOWED);
+        get(cases, "/api/v1/authorities", f -> "/api/v1/authorities", ALLOWED);
+        get(cases, "/api/v1/authorities/{id}", f -> "/api/v1/authorities/1", ALLOWED);
+        get(cases, "/api/v1/institutions", f -> "/api/v1/institutions", ALLOWED, Map.of("q", "{marker-prefix}"));
+        get(cases, "/api/v1/enterprises", f -> "/api/v1/enterprises", ALLOWED, Map.of("q", "{marker-prefix}"));
+        get(cases, "/api/v1/venues", f -> "/api/v1/venues", ALLOWED, Map.of("q", "{marker-prefix}"));
+        get(cases, "/api/v1/institutions/{id}", f -> "/api/v1/institutions/" + f.institutionA, DENIED);
+        get(cases, "/api/v1/enterprises/{id}", f -> "/api/v1/enterprises/" + f.enterpriseA, DENIED);
+        get(cases, "/api/v1/enterprises/{id}/partners", f -> "/api/v1/enterprises/" + f.enterpriseA + "/partners",
+                DENIED);
+        get(cases, "/api/v1/venues/{id}", f -> "/api/v1/venues/" + f.venueA, DENIED);
+        post(cases, "/api/v1/institutions", f -> "/api/v1/institutions", DENIED,
+                Map.of("_json", "{\"name\":\"乙伪造\",\"kind\":\"HIGHER_VOCATIONAL\",\"regionCode\":\"330106\"}"));
+        put(cases, "/api/v1/institutions/{id}", f -> "/api/v1/institutions/" + f.institutionA, DENIED,
+                Map.of("_json", "{\"name\":\"乙改名\"}"));
+        post(cases, "/api/v1/enterprises", f -> "/api/v1/enterprises", ALLOWED, Map.of("_json", "{}"));
+        put(cases, "/api/v1/enterprises/{id}", f -> "/api/v1/enterprises/" + f.enterpriseA, DENIED,
+                Map.of("_json", "{\"name\":\"乙改名企业\"}"));
     }
 
     static void get(List<Case> cases, String pattern, Function<ScopeFixture, String> path, Expect expect) {
