@@ -95,6 +95,37 @@ final class RouteCases {
         post(cases, "/sessions/{id}/study/heartbeat", f -> "/sessions/" + f.sessionA + "/study/heartbeat", DENIED,
                 Map.of("active", "true"));
         CatalogueRouteCases.add(cases);
+        // Enrolment: rosters, imports and jobs of a class B cannot reach; the public form of a class not open
+        get(cases, "/jobs/{id}", f -> "/jobs/999999999", DENIED);
+        get(cases, "/classes/{classId}/enrolments", f -> "/classes/" + f.classA + "/enrolments", DENIED);
+        get(cases, "/classes/{classId}/enrolments/export", f -> "/classes/" + f.classA + "/enrolments/export", DENIED);
+        post(cases, "/classes/{classId}/enrolments", f -> "/classes/" + f.classA + "/enrolments", DENIED,
+                Map.of("name", "乙学员", "documentType", "RESIDENT_ID_CARD", "documentNumber", "11010519491231002X",
+                        "priorityGroup", "NONE"));
+        post(cases, "/classes/{classId}/enrolments/{enrolmentId}/withdraw",
+                f -> "/classes/" + f.classA + "/enrolments/999999999/withdraw", DENIED,
+                Map.of("reason", "乙退班", "version", "0"));
+        post(cases, "/classes/{classId}/enrolments/{enrolmentId}/transfer",
+                f -> "/classes/" + f.classA + "/enrolments/999999999/transfer", DENIED,
+                Map.of("reason", "乙转班", "version", "0", "targetClassId", "1"));
+        get(cases, "/classes/{classId}/import", f -> "/classes/" + f.classA + "/import", DENIED);
+        get(cases, "/classes/{classId}/import/template.xlsx", f -> "/classes/" + f.classA + "/import/template.xlsx", DENIED);
+        post(cases, "/classes/{classId}/import", f -> "/classes/" + f.classA + "/import", DENIED, Map.of());
+        get(cases, "/classes/{classId}/import/{jobId}", f -> "/classes/" + f.classA + "/import/999999999", DENIED);
+        get(cases, "/classes/{classId}/import/{jobId}/errors.xlsx",
+                f -> "/classes/" + f.classA + "/import/999999999/errors.xlsx", DENIED);
+        post(cases, "/classes/{classId}/import/{jobId}/confirm", f -> "/classes/" + f.classA + "/import/999999999/confirm",
+                DENIED, Map.of());
+        get(cases, "/public/programmes/{programmeId}/enrol", f -> "/public/programmes/" + f.programmeA + "/enrol", DENIED,
+                Map.of("class", "{classA}"));
+        post(cases, "/public/programmes/{programmeId}/enrol", f -> "/public/programmes/" + f.programmeA + "/enrol", DENIED,
+                Map.of("class", "{classA}", "name", "乙学员"));
+        get(cases, "/public/programmes/{programmeId}/enrol/done", f -> "/public/programmes/" + f.programmeA + "/enrol/done",
+                DENIED, Map.of("class", "{classA}"));
+        get(cases, "/enterprise/enrolments", f -> "/enterprise/enrolments", DENIED);
+        get(cases, "/enterprise/enrolments/{classId}", f -> "/enterprise/enrolments/" + f.classA, DENIED);
+        post(cases, "/enterprise/enrolments/{classId}", f -> "/enterprise/enrolments/" + f.classA, DENIED,
+                Map.of("name", "乙职工"));
         return cases;
     }
 

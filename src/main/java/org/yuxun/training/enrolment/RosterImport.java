@@ -1,0 +1,404 @@
+package org.yuxun.training.enrolment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+import org.yuxun.audit.AuditLog;
+import org.yuxun.shared.InvalidInput;
+import org.yuxun.shared.NotFound;
+import org.yuxun.shared.YuxunProperties;
+import org.yuxun.shared.jobs.JobContext;
+import org.yuxun.shared.jobs.JobView;
+import org.yuxun.shared.jobs.Jobs;
+import org.yuxun.training.EnrolmentManagement.Source;
+
+/**
+ * Batch enrolment from a roster file (批量导入). An upload is stored in the data directory and checked by a
+ * background job that writes a report (valid rows; each bad row with its column and reason) into the job's
+ * result — nothing is enrolled yet. Only when the user confirms does a second job check the file again against
+ * the class as it stands then and enrol the valid rows, in chunks with progress. The state between the two
+ * lives in the job table and the file, not in an HTTP session, so any node can serve the confirmation; the file
+ * is deleted once its rows are enrolled. Every enrolment carries the SHA-256 of the file and its row number as
+ * {@code import_key}, unique per class, so confirming the same file twice, or uploading it again, enrols nobody
+ * twice.
+ */
+@Service
+class RosterImport {
+
+    static final String VALIDATE = "enrolment.import.validate";
+    static final String COMMIT = "enrolment.import.commit";
+
+    /** Rows registered and enrolled per transaction: large enough for set-based statements, small for progress. */
+    private static final int CHUNK = 5_000;
+    private static final int PROGRESS_EVERY = 5_000;
+    private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.(\\w+)");
+
+    private final EnrolmentStore store;
+    private final Learners learners;
+    private final Jobs jobs;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Path directory;
+
+    RosterImport(EnrolmentStore store, Learners learners, Jobs jobs, AuditLog audit,
+                 PlatformTransactionManager transactionManager, YuxunProperties properties) {
+        this.store = store;
+        this.learners = learners;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.directory = properties.dataDir().resolve("files").resolve("imports");
+    }
+
+    /** The report of a checked file as the page shows it. */
+    record Report(JobView job, int rows, int valid, int bad, List<Map<String, Object>> problems, String fileName,
+                  Long commitJob) {
+    }
+
+    /**
+     * Stores the upload and queues its check.
+     *
+     * @return the id of the checking job
+     * @throws InvalidInput at {@code file} when no file, a file too large, or not an xlsx workbook was sent
+     */
+    long upload(long classId, MultipartFile file) {
+        ClassFacts facts = store.classFacts(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
+        if (!facts.open()) {
+            throw new InvalidInput("file", "enrolment.class.closed", "该培训班已结束或已取消，不能再报名");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInput("file", "enrolment.import.noFile", "请选择要上传的文件");
+        }
+        if (file.getSize() > RosterFormat.MAX_BYTES) {
+            throw new InvalidInput("file", "enrolment.import.tooLarge", "文件不能超过50MB", 50);
+        }
+        String key = UUID.randomUUID() + ".xlsx";
+        String sha256;
+        try {
+            Files.createDirectories(directory);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(file.getInputStream(), digest)) {
+                byte[] head = in.readNBytes(4);
+                if (head.length < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+                    throw new InvalidInput("file", "enrolment.import.notXlsx",
+                            "请上传由模板填写的 Excel 文件（.xlsx）");
+                }
+                try (OutputStream out = Files.newOutputStream(directory.resolve(key))) {
+                    out.write(head);
+                    in.transferTo(out);
+                }
+            }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("classId", classId);
+        parameters.put("file", key);
+        parameters.put("fileName", fileName(file));
+        parameters.put("sha256", sha256);
+        return jobs.submit(VALIDATE, parameters, null);
+    }
+
+    /** The report of a checking job of this class, for its owner. */
+    Report report(long classId, long jobId) {
+        JobView job = validationJob(classId, jobId);
+        Map<String, Object> parameters = jobs.parameters(jobId).orElseThrow();
+        Map<String, Object> result = job.result();
+        Long commit = parameters.get("commitJob") instanceof Number n ? n.longValue() : null;
+        if (result == null) {
+            return new Report(job, 0, 0, 0, List.of(), (String) parameters.get("fileName"), commit);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) result.get("problems");
+        return new Report(job, number(result, "rows"), number(result, "valid"), number(result, "bad"), problems,
+                (String) parameters.get("fileName"), commit);
+    }
+
+    /**
+     * Queues the enrolment of the valid rows of a checked file. Confirming twice queues nothing new.
+     *
+     * @return the id of the enrolling job
+     */
+    long confirm(long classId, long jobId) {
+        Report report = report(classId, jobId);
+        if (report.commitJob() != null) {
+            return report.commitJob();
+        }
+        if (report.job().state() != JobView.State.SUCCEEDED) {
+            throw new InvalidInput(null, "enrolment.import.notChecked", "文件尚未校验完成，不能确认导入");
+        }
+        if (report.valid() == 0) {
+            throw new InvalidInput(null, "enrolment.import.nothingValid", "没有可以导入的有效数据");
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(jobs.parameters(jobId).orElseThrow());
+        parameters.put("validationJob", jobId);
+        return transactions.execute(status -> {
+            long commit = jobs.submit(COMMIT, parameters, (long) report.valid());
+            jobs.updateParameter(jobId, "commitJob", commit);
+            return commit;
+        });
+    }
+
+    /** The rows of the file that failed, each with its reasons in an added 错误原因 column. */
+    void writeErrors(long classId, long jobId, OutputStream out) throws IOException {
+        Report report = report(classId, jobId);
+        Map<Integer, String> reasons = new HashMap<>();
+        for (Map<String, Object> p : report.problems()) {
+            int row = ((Number) p.get("row")).intValue();
+            String text = (p.get("columnLabel") == null ? "" : p.get("columnLabel") + "：") + p.get("message");
+            reasons.merge(row, text, (a, b) -> a + "；" + b);
+        }
+        Path file = file(jobs.parameters(jobId).orElseThrow());
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet("错误数据");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row head = sheet.createRow(0);
+            head.createCell(0).setCellValue("行号");
+            for (int c = 0; c < RosterFormat.HEADERS.size(); c++) {
+                head.createCell(c + 1).setCellValue(RosterFormat.HEADERS.get(c));
+            }
+            head.createCell(RosterFormat.HEADERS.size() + 1).setCellValue(RosterFormat.ERROR_HEADER);
+            head.forEach(cell -> cell.setCellStyle(bold));
+            int[] next = {1};
+            if (Files.exists(file)) {
+                RosterReader.read(file, (rowNumber, cells) -> {
+                    String reason = reasons.get(rowNumber);
+                    if (reason != null) {
+                        Row row = sheet.createRow(next[0]++);
+                        row.createCell(0).setCellValue(rowNumber);
+                        for (int c = 0; c < cells.length; c++) {
+                            row.createCell(c + 1).setCellValue(cells[c] == null ? "" : cells[c]);
+                        }
+                        row.createCell(cells.length + 1).setCellValue(reason);
+                    }
+                });
+            }
+            workbook.write(out);
+        }
+    }
+
+    /** The checking job: reads and checks the whole file and records the report. */
+    Object validate(JobContext context) {
+        long classId = context.number("classId");
+        ClassFacts facts = store.classFacts(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
+        Path file = file(context.parameters());
+        try {
+            RosterValidator.Result result = check(context, facts, file);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("rows", result.rows());
+            out.put("valid", result.valid().size());
+            out.put("bad", result.badRows());
+            out.put("problems", result.problems().stream().map(RosterImport::problem).toList());
+            out.put("link", "/classes/" + classId + "/import/" + context.id());
+            return out;
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    /**
+     * The enrolling job: checks the file again against the class as it is now, then registers and enrols the
+     * valid rows chunk by chunk, each chunk in one transaction with the class locked so the places left are
+     * counted exactly.
+     */
+    Object commit(JobContext context) {
+        long classId = context.number("classId");
+        String sha256 = context.text("sha256");
+        Path file = file(context.parameters());
+        ClassFacts facts = store.classFacts(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
+        RosterValidator.Result checked = check(context, facts, file);
+        List<RosterValidator.ValidRow> valid = checked.valid();
+        List<RosterValidator.Problem> refused = new ArrayList<>(checked.problems());
+        long total = valid.size();
+        context.progress(0, total);
+        int enrolled = 0;
+        for (int from = 0; from < valid.size(); from += CHUNK) {
+            List<RosterValidator.ValidRow> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
+            enrolled += transactions.execute(status -> enrolChunk(classId, sha256, chunk, refused));
+            context.progress(Math.min(total, from + (long) chunk.size()), total);
+        }
+        deleteQuietly(file);
+        int done = enrolled;
+        transactions.executeWithoutResult(status -> audit.record("IMPORT", "TrainingClass", classId,
+                "批量导入学员：" + done + " 人", null, Map.of("enrolled", done, "refused", refused.size(),
+                        "file", sha256)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("enrolled", enrolled);
+        out.put("refused", refused.size());
+        out.put("link", "/classes/" + classId + "/enrolments");
+        return out;
+    }
+
+    private int enrolChunk(long classId, String sha256, List<RosterValidator.ValidRow> chunk,
+                           List<RosterValidator.Problem> refused) {
+        ClassFacts facts = store.lockClass(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
+        List<RosterValidator.ValidRow> rows = new ArrayList<>(chunk);
+        List<Long> ids;
+        try {
+            ids = learners.asLearnersOf(facts.institutionId(), rows.stream().map(RosterValidator.ValidRow::details)
+                    .toList());
+        } catch (InvalidInput e) {
+            Set<Integer> bad = new java.util.HashSet<>();
+            for (InvalidInput.Violation v : e.violations()) {
+                Matcher m = v.field() == null ? null : ROW_FIELD.matcher(v.field());
+                if (m != null && m.matches()) {
+                    int index = Integer.parseInt(m.group(1));
+                    bad.add(index);
+                    refused.add(new RosterValidator.Problem(rows.get(index).row(), m.group(2), v.code(),
+                            v.defaultMessage(), List.of()));
+                }
+            }
+            List<RosterValidator.ValidRow> kept = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!bad.contains(i)) {
+                    kept.add(rows.get(i));
+                }
+            }
+            rows = kept;
+            ids = rows.isEmpty() ? List.of() : learners.asLearnersOf(facts.institutionId(),
+                    rows.stream().map(RosterValidator.ValidRow::details).toList());
+        }
+        Set<Long> overlapping = store.overlapping(classId, ids);
+        long places = facts.capacity() - store.taken(classId);
+        List<EnrolmentStore.NewEnrolment> insert = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            RosterValidator.ValidRow row = rows.get(i);
+            long person = ids.get(i);
+            if (overlapping.contains(person)) {
+                refused.add(new RosterValidator.Problem(row.row(), null, "enrolment.person.overlap",
+                        "该学员已报名的其他培训班与本班上课时间冲突", List.of()));
+            } else if (insert.size() >= places) {
+                refused.add(new RosterValidator.Problem(row.row(), null, "enrolment.import.overCapacity",
+                        "超出班级剩余名额", List.of(Math.max(places, 0))));
+            } else {
+                insert.add(new EnrolmentStore.NewEnrolment(person, null, row.group().stored(), Source.IMPORT.name(),
+                        sha256 + ":" + row.row(), row.employer()));
+            }
+        }
+        return store.insert(facts, insert).size();
+    }
+
+    private RosterValidator.Result check(JobContext context, ClassFacts facts, Path file) {
+        if (!Files.exists(file)) {
+            throw new InvalidInput("file", "enrolment.import.gone", "上传的文件已处理或已过期，请重新上传");
+        }
+        RosterValidator validator = new RosterValidator();
+        int[] seen = {0};
+        RosterReader.read(file, (row, cells) -> {
+            validator.row(row, cells);
+            if (++seen[0] % PROGRESS_EVERY == 0) {
+                context.progress(seen[0], null);
+            }
+        });
+        long taken = store.taken(facts.id());
+        boolean known = taken > 0 || store.hasSessions(facts.id());
+        return validator.finish((int) Math.max(0, facts.capacity() - taken),
+                rows -> known ? knownPersons(facts.id(), rows) : Map.of());
+    }
+
+    /**
+     * Rows whose person is already in the class or in another class at the same time. Only needed when the class
+     * has enrolments or sessions; a new, empty class skips the per-row lookups.
+     */
+    private Map<Integer, RosterValidator.Problem> knownPersons(long classId, List<RosterValidator.ValidRow> rows) {
+        Map<Long, List<Integer>> byPerson = new HashMap<>();
+        for (RosterValidator.ValidRow row : rows) {
+            Optional<Long> person = learners.find(row.details().documentType(), row.details().documentNumber());
+            person.ifPresent(id -> byPerson.computeIfAbsent(id, k -> new ArrayList<>()).add(row.row()));
+        }
+        List<Long> ids = List.copyOf(byPerson.keySet());
+        Map<Integer, RosterValidator.Problem> refused = new HashMap<>();
+        for (long id : store.alreadyEnrolled(classId, ids)) {
+            byPerson.get(id).forEach(row -> refused.put(row, new RosterValidator.Problem(row, "documentNumber",
+                    "enrolment.person.alreadyEnrolled", "该学员已在本班", List.of())));
+        }
+        for (long id : store.overlapping(classId, ids)) {
+            byPerson.get(id).forEach(row -> refused.putIfAbsent(row, new RosterValidator.Problem(row, null,
+                    "enrolment.person.overlap", "该学员已报名的其他培训班与本班上课时间冲突", List.of())));
+        }
+        return refused;
+    }
+
+    private JobView validationJob(long classId, long jobId) {
+        JobView job = jobs.find(jobId).filter(j -> j.kind().equals(VALIDATE))
+                .orElseThrow(() -> new NotFound("Job", jobId));
+        Map<String, Object> parameters = jobs.parameters(jobId).orElseThrow(() -> new NotFound("Job", jobId));
+        if (!(parameters.get("classId") instanceof Number n) || n.longValue() != classId) {
+            throw new NotFound("Job", jobId);
+        }
+        store.classFacts(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
+        return job;
+    }
+
+    private Path file(Map<String, Object> parameters) {
+        String key = String.valueOf(parameters.get("file"));
+        if (!key.matches("[0-9a-f-]{36}\\.xlsx")) {
+            throw new NotFound("ImportFile", key);
+        }
+        return directory.resolve(key);
+    }
+
+    private static Map<String, Object> problem(RosterValidator.Problem p) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("row", p.row());
+        map.put("column", p.column());
+        int column = p.column() == null ? -1 : RosterFormat.KEYS.indexOf(p.column());
+        map.put("columnLabel", column < 0 ? null : RosterFormat.HEADERS.get(column));
+        map.put("code", p.code());
+        map.put("message", p.message());
+        map.put("args", p.args());
+        return map;
+    }
+
+    private static int number(Map<String, Object> map, String key) {
+        return map.get(key) instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "roster.xlsx"
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
