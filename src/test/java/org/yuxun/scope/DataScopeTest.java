@@ -30,6 +30,14 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import org.yuxun.IntegrationTest;
 import org.yuxun.identity.Accounts;
 import org.yuxun.identity.CurrentUser;
+import org.yuxun.people.OrgRef;
+import org.yuxun.people.OrgRelation;
+import org.yuxun.people.PersonRegistry;
+import org.yuxun.people.RegisterPerson;
+import org.yuxun.people.Relation;
+import org.yuxun.shared.DataScope;
+import org.yuxun.shared.DocumentType;
+import org.yuxun.shared.IdentityNumber;
 
 /**
  * The data-scope test of DESIGN.md: it lists every route the application serves and fails on any route it has no
@@ -72,10 +80,37 @@ class DataScopeTest {
     ScopeFixture fixture;
     List<Case> cases;
 
+    @Autowired
+    PersonRegistry persons;
+
     @BeforeAll
     void createFixture() {
         fixture = new ScopeFixture(jdbc).create(passwords);
+        registerPersonOfA();
         cases = RouteCases.all();
+    }
+
+    /** A learner of institution A, enrolled in A's class, whose name is a second marker. */
+    private void registerPersonOfA() {
+        String digits = "零一二三四五六七八九";
+        StringBuilder name = new StringBuilder("甲");
+        String hex = fixture.marker.substring(1, 7);
+        for (char c : hex.toCharArray()) {
+            name.append(digits.charAt(Character.digit(c, 16) % 10));
+        }
+        fixture.personNameA = name.toString();
+        String body = "330106" + (1970 + Math.floorMod(hex.hashCode(), 30)) + "0101"
+                + String.format("%03d", Math.floorMod(fixture.marker.hashCode(), 1000));
+        fixture.personDocumentA = body + IdentityNumber.checkCharacter(body);
+        fixture.personA = DataScope.asSystem(() -> persons.register(
+                new RegisterPerson(DocumentType.RESIDENT_ID_CARD, fixture.personDocumentA, fixture.personNameA,
+                        "13912345678"),
+                new OrgRelation(new OrgRef(OrgRef.Kind.INSTITUTION, fixture.institutionA), Relation.LEARNER)).id());
+        DataScope.asSystem(() -> jdbc.sql("""
+                        insert into enrolment (class_id, institution_id, institution_kind, region_code, subsidised,
+                                               person_id, source)
+                        values (?, ?, 'HIGHER_VOCATIONAL', '330106', false, ?, 'STAFF')""")
+                .params(fixture.classA, fixture.institutionA, fixture.personA).update());
     }
 
     @Test
@@ -111,7 +146,7 @@ class DataScopeTest {
         for (Case c : cases) {
             MockHttpServletResponse response = mvc.perform(build(c).with(csrf())).andReturn().getResponse();
             String text = ResponseText.of(response.getContentAsByteArray());
-            if (text.contains(fixture.marker)) {
+            if (text.contains(fixture.marker) || text.contains(fixture.personNameA)) {
                 failures.add(c.method() + " " + c.pattern() + " anonymously: marker of A in the response");
             }
             if (response.getStatus() >= 500) {
@@ -125,7 +160,7 @@ class DataScopeTest {
     private void check(Case c, MockHttpServletResponse response, String who, List<String> failures) {
         String route = c.method() + " " + c.pattern() + " " + who;
         String text = ResponseText.of(response.getContentAsByteArray());
-        if (text.contains(fixture.marker)) {
+        if (text.contains(fixture.marker) || text.contains(fixture.personNameA)) {
             failures.add(route + ": marker of A in the response (status " + response.getStatus() + ")");
         }
         int status = response.getStatus();
@@ -144,13 +179,16 @@ class DataScopeTest {
                 builder.param(name, value.replace("{marker-prefix}", fixture.marker.substring(0, 8))
                         .replace("{sessionA}", String.valueOf(fixture.sessionA))
                         .replace("{classA}", String.valueOf(fixture.classA))
-                        .replace("{institutionA}", String.valueOf(fixture.institutionA)));
+                        .replace("{institutionA}", String.valueOf(fixture.institutionA))
+                        .replace("{personName-prefix}", fixture.personNameA.substring(0, 3))
+                        .replace("{personDocumentA}", fixture.personDocumentA));
             }
         });
         if (c.pattern().startsWith("/api/")) {
             builder.accept(MediaType.APPLICATION_JSON);
             if (c.method() == HttpMethod.POST || c.method() == HttpMethod.PUT) {
-                builder.contentType(MediaType.APPLICATION_JSON).content(c.params().getOrDefault("_json", "{}"));
+                builder.contentType(MediaType.APPLICATION_JSON).content(c.params().getOrDefault("_json", "{}")
+                        .replace("{personDocumentA}", fixture.personDocumentA));
             }
         }
         return builder;

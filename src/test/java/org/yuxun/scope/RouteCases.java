@@ -54,6 +54,7 @@ final class RouteCases {
                 Map.of("active", "false", "version", "0"));
         organisations(cases);
         identity(cases);
+        people(cases);
         // Training · assessment: scores and completion of a class B does not run, a learner's own classes
         get(cases, "/classes/{classId}/assessment", f -> "/classes/" + f.classA + "/assessment", DENIED);
         post(cases, "/classes/{classId}/assessment", f -> "/classes/" + f.classA + "/assessment", DENIED,
@@ -127,6 +128,27 @@ final class RouteCases {
         post(cases, "/enterprise/enrolments/{classId}", f -> "/enterprise/enrolments/" + f.classA, DENIED,
                 Map.of("name", "乙职工"));
         return cases;
+    }
+
+    /** Persons: B knows A's learner's number but not the name, and never learns either from Yuxun. */
+    private static void people(List<Case> cases) {
+        get(cases, "/persons", f -> "/persons", ALLOWED, Map.of("q", "{personName-prefix}"));
+        post(cases, "/persons/search", f -> "/persons/search", ALLOWED, Map.of("q", "{personDocumentA}"));
+        get(cases, "/persons/new", f -> "/persons/new", ALLOWED);
+        post(cases, "/persons", f -> "/persons", ALLOWED, Map.of("documentType", "RESIDENT_ID_CARD",
+                "documentNumber", "{personDocumentA}", "name", "乙猜名", "relation", "LEARNER"));
+        get(cases, "/persons/{id}", f -> "/persons/" + f.personA, DENIED);
+        get(cases, "/persons/{id}/edit", f -> "/persons/" + f.personA + "/edit", DENIED);
+        post(cases, "/persons/{id}", f -> "/persons/" + f.personA, DENIED, Map.of("name", "乙改名", "version", "0"));
+        post(cases, "/persons/{id}/reveal", f -> "/persons/" + f.personA + "/reveal", DENIED, Map.of());
+        post(cases, "/persons/{id}/reveal-phone", f -> "/persons/" + f.personA + "/reveal-phone", DENIED, Map.of());
+        get(cases, "/api/v1/persons", f -> "/api/v1/persons", ALLOWED, Map.of("q", "{personName-prefix}"));
+        post(cases, "/api/v1/persons/search", f -> "/api/v1/persons/search", ALLOWED,
+                Map.of("_json", "{\"q\":\"{personDocumentA}\"}"));
+        post(cases, "/api/v1/persons", f -> "/api/v1/persons", ALLOWED, Map.of("_json",
+                "{\"documentType\":\"RESIDENT_ID_CARD\",\"documentNumber\":\"{personDocumentA}\",\"name\":\"乙猜名\"}"));
+        get(cases, "/api/v1/persons/{id}", f -> "/api/v1/persons/" + f.personA, DENIED);
+        post(cases, "/api/v1/persons/{id}/reveal", f -> "/api/v1/persons/" + f.personA + "/reveal", DENIED, Map.of());
     }
 
     /** Users, roles, own account and audit: B manages only B's institution. */

@@ -25,6 +25,10 @@ final class ScopeFixture {
     long documentA;
     long classA;
     long sessionA;
+    long personA;
+    /** A's learner: a name of Chinese characters only (names allow no digits), unique to this run. */
+    String personNameA;
+    String personDocumentA;
     String usernameA;
     String usernameB;
 
@@ -87,16 +91,22 @@ final class ScopeFixture {
 
     /** A's rows as they stand, to prove that B's writes changed nothing. */
     Map<String, List<Map<String, Object>>> snapshotOfA() {
-        return DataScope.asSystem(() -> Map.of(
-                "institution", rows("select * from institution where id = ?", institutionA),
-                "enterprise", rows("select * from enterprise where id = ?", enterpriseA),
-                "partner", rows("select * from enterprise_partner where institution_id = ?", institutionA),
-                "venue", rows("select * from venue where institution_id = ?", institutionA),
-                "user", rows("select * from app_user where org_kind = 'INSTITUTION' and org_id = ?", institutionA),
-                "roles", rows("select * from user_role where user_id = ?", userA),
-                "programme", rows("select to_jsonb(p)::text from programme p where p.institution_id = ?", institutionA),
-                "class", rows("select * from training_class where institution_id = ?", institutionA),
-                "session", rows("select * from class_session where institution_id = ?", institutionA)));
+        return DataScope.asSystem(() -> {
+            Map<String, List<Map<String, Object>>> rows = new java.util.TreeMap<>();
+            rows.put("institution", rows("select * from institution where id = ?", institutionA));
+            rows.put("enterprise", rows("select * from enterprise where id = ?", enterpriseA));
+            rows.put("partner", rows("select * from enterprise_partner where institution_id = ?", institutionA));
+            rows.put("venue", rows("select * from venue where institution_id = ?", institutionA));
+            rows.put("user", rows("select * from app_user where org_kind = 'INSTITUTION' and org_id = ?", institutionA));
+            rows.put("person", rows("select * from person where id = ?", personA));
+            rows.put("personLinks", rows("select * from person_link where person_id = ?", personA));
+            rows.put("enrolment", rows("select * from enrolment where class_id = ?", classA));
+            rows.put("roles", rows("select * from user_role where user_id = ?", userA));
+            rows.put("programme", rows("select to_jsonb(p)::text from programme p where p.institution_id = ?", institutionA));
+            rows.put("class", rows("select * from training_class where institution_id = ?", institutionA));
+            rows.put("session", rows("select * from class_session where institution_id = ?", institutionA));
+            return rows;
+        });
     }
 
     private List<Map<String, Object>> rows(String sql, long id) {
