@@ -185,7 +185,7 @@ final class RouteCases {
                 Map.of("enabled", "false", "version", "0"));
         post(cases, "/users/{id}/password", f -> "/users/" + f.userA + "/password", DENIED,
                 Map.of("password", "Abcdefgh12", "confirmPassword", "Abcdefgh12"));
-        post(cases, "/users/{id}/unlock", f -> "/users/" + f.userA + "/unlock", DENIED, Map.of());
+        post(cases, "/users/{id}/unlock", f -> "/users/" + f.userA + "/unlock", DENIED, Map.of("version", "0"));
     }
 
     /** Institutions, enterprises and venues: B searches for A's marker and addresses A's records directly. */

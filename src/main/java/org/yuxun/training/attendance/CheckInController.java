@@ -53,7 +53,7 @@ class CheckInController {
         String userAgent = request.getHeader("User-Agent");
         Device from = new Device(fingerprint(device, userAgent), request.getRemoteAddr(), userAgent);
         try {
-            CheckIns.CheckedIn done = checkIns.checkIn(token, session, user.dataScope().personId(), from);
+            CheckIns.CheckedIn done = checkIns.checkIn(token, session, learnerPerson(user), from);
             model.addAttribute("done", done);
             model.addAttribute("lesson", sessions.sessionForLearner(done.sessionId()));
         } catch (CheckInRefused refused) {
@@ -74,5 +74,10 @@ class CheckInController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Only a learner account checks in, and only as its own person: staff accounts with a person record do not. */
+    private static Long learnerPerson(CurrentUser user) {
+        return user.dataScope().kind() == org.yuxun.shared.DataScope.Kind.LEARNER ? user.dataScope().personId() : null;
     }
 }

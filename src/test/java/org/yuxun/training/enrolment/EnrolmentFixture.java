@@ -84,7 +84,7 @@ final class EnrolmentFixture {
                         insert into programme (institution_id, institution_kind, region_code, name, type, funding_mode,
                                                industry_field, theory_hours, practice_hours, delivery_mode, status,
                                                published_at)
-                        select id, kind, region_code, ?, 'JOB_SKILLS', 'SUBSIDISED', '先进制造', 40, 40, 'ON_CAMPUS',
+                        select id, kind, region_code, ?, 'JOB_SKILLS', 'SUBSIDISED', 'SMART_MANUFACTURING', 40, 40, 'ON_CAMPUS',
                                'PUBLISHED', now()
                         from institution where id = ? returning id""")
                 .params("测试项目" + unique(), institution).query(Long.class).single());
