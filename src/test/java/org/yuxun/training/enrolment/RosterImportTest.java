@@ -84,7 +84,7 @@ class RosterImportTest {
         String report = mvc.perform(get("/classes/{c}/import/{j}", trainingClass, check).with(user(admin)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(report).contains("id=\"rows-total\">11<", "id=\"rows-valid\">5<", "id=\"rows-bad\">6<")
-                .contains("身份证号码校验位不正确", "证件号码与第6行重复", "证件号码与第5行重复", "该学员已在本班",
+                .contains("证件号码校验位不正确", "证件号码与第6行重复", "证件号码与第5行重复", "该学员已在本班",
                         "超出班级剩余名额", "必填项未填写");
 
         MvcResult errors = mvc.perform(get("/classes/{c}/import/{j}/errors.xlsx", trainingClass, check)
