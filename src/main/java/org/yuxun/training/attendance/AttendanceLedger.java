@@ -102,7 +102,7 @@ class AttendanceLedger implements AttendanceRates {
      */
     Optional<Grid> grid(long classId, boolean managing) {
         Optional<String> className = jdbc.sql("select name from training_class where id = ?"
-                        + (managing ? " and training_class_managed(id)" : ""))
+                        + (managing ? " and training_class_staff_visible(id)" : ""))
                 .param(classId).query(String.class).optional();
         if (className.isEmpty()) {
             return Optional.empty();

@@ -113,7 +113,7 @@ public class SessionAttendance {
                         from class_session s
                         join training_class c on c.id = s.class_id
                         left join venue v on v.id = s.venue_id
-                        where s.id = ?""" + (managing ? " and training_class_managed(s.class_id)" : ""))
+                        where s.id = ?""" + (managing ? " and training_class_staff_visible(s.class_id)" : ""))
                 .param(sessionId).query(SessionView.class).optional()
                 .orElseThrow(() -> new NotFound("class_session", sessionId));
     }
