@@ -63,7 +63,7 @@ public class SigningKeyManagement {
      */
     @Transactional
     public KeyView rotate(long issuerId) {
-        String previous = keys.currentIfAny(issuerId).map(SigningKeys.SigningKey::kid).orElse(null);
+        String previous = keys.currentKid(issuerId).orElse(null);
         PublishedKey rotated = keys.rotate(issuerId).orElseThrow(() -> new NotFound("signing key of", issuerId));
         audit.record("credential.key.rotate", "signing_key", issuerId, "轮换签名密钥，新密钥 " + rotated.kid(),
                 previous == null ? null : Map.of("kid", previous), Map.of("kid", rotated.kid()));

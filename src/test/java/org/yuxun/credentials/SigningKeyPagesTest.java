@@ -60,7 +60,8 @@ class SigningKeyPagesTest {
 
         String page = mvc.perform(get("/signing-keys").with(user(admin))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(admin.orgId() + "-v" + version).contains("浙江育训职业技术学院");
+        assertThat(page).contains(admin.orgId() + "-v" + version).contains("浙江育训职业技术学院")
+                .contains("href=\"/signing-keys\"");
 
         mvc.perform(post("/signing-keys/" + admin.orgId() + "/rotate").with(user(admin)).with(csrf()))
                 .andExpect(status().is3xxRedirection());

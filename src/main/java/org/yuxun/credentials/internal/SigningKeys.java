@@ -78,6 +78,12 @@ public class SigningKeys {
                 .optional();
     }
 
+    /** The kid of the issuer's current key, if it has one the caller's scope may see. */
+    public Optional<String> currentKid(long issuerId) {
+        return jdbc.sql("select kid from credential_signing_key where issuer_id = ? and retired_at is null")
+                .param(issuerId).query(String.class).optional();
+    }
+
     /** Any published key by its kid, retired or not. */
     public Optional<PublishedKey> byKid(String kid) {
         return jdbc.sql(SELECT_PUBLISHED + " where kid = ?").param(kid).query(this::published).optional();
