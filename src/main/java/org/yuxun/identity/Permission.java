@@ -22,7 +22,8 @@ public enum Permission {
     ENROLMENT_VIEW, ENROLMENT_CREATE, ENROLMENT_IMPORT, ENROLMENT_WITHDRAW, ENROLMENT_TRANSFER,
     ATTENDANCE_TAKE, ATTENDANCE_CORRECT, LEAVE_APPROVE,
     ASSESSMENT_RECORD,
-    MY_TRAINING;
+    MY_TRAINING,
+    SIGNING_KEY_ROTATE;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
     public String group() {
@@ -31,7 +32,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING" -> name().substring(0, cut);
+                 "TRAINING", "ROTATE" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }

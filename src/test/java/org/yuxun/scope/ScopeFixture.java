@@ -105,6 +105,9 @@ final class ScopeFixture {
             rows.put("programme", rows("select to_jsonb(p)::text from programme p where p.institution_id = ?", institutionA));
             rows.put("class", rows("select * from training_class where institution_id = ?", institutionA));
             rows.put("session", rows("select * from class_session where institution_id = ?", institutionA));
+            rows.put("signingKey", rows("select kid, retired_at from credential_signing_key where issuer_id = ?",
+                    institutionA));
+            rows.put("credential", rows("select id, revoked_at from credential where issuer_id = ?", institutionA));
             return rows;
         });
     }
