@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -292,13 +291,17 @@ class RosterImport {
             ids = rows.isEmpty() ? List.of() : learners.asLearnersOf(facts.institutionId(),
                     rows.stream().map(RosterValidator.ValidRow::details).toList());
         }
+        Set<Long> enrolled = store.alreadyEnrolled(classId, ids);
         Set<Long> overlapping = store.overlapping(classId, ids);
         long places = facts.capacity() - store.taken(classId);
         List<EnrolmentStore.NewEnrolment> insert = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             RosterValidator.ValidRow row = rows.get(i);
             long person = ids.get(i);
-            if (overlapping.contains(person)) {
+            if (enrolled.contains(person)) {
+                refused.add(new RosterValidator.Problem(row.row(), "documentNumber",
+                        "enrolment.person.alreadyEnrolled", "该学员已在本班", List.of()));
+            } else if (overlapping.contains(person)) {
                 refused.add(new RosterValidator.Problem(row.row(), null, "enrolment.person.overlap",
                         "该学员已报名的其他培训班与本班上课时间冲突", List.of()));
             } else if (insert.size() >= places) {
@@ -332,13 +335,16 @@ class RosterImport {
 
     /**
      * Rows whose person is already in the class or in another class at the same time. Only needed when the class
-     * has enrolments or sessions; a new, empty class skips the per-row lookups.
+     * has enrolments or sessions; a new, empty class skips the lookups. The persons are looked up in the caller's
+     * scope a chunk at a time and checked with two set-based queries; the enrolling job checks every chunk again
+     * across scope before it inserts.
      */
     private Map<Integer, RosterValidator.Problem> knownPersons(long classId, List<RosterValidator.ValidRow> rows) {
         Map<Long, List<Integer>> byPerson = new HashMap<>();
-        for (RosterValidator.ValidRow row : rows) {
-            Optional<Long> person = learners.find(row.details().documentType(), row.details().documentNumber());
-            person.ifPresent(id -> byPerson.computeIfAbsent(id, k -> new ArrayList<>()).add(row.row()));
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<RosterValidator.ValidRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            learners.findAll(chunk.stream().map(RosterValidator.ValidRow::details).toList()).forEach((index, id) ->
+                    byPerson.computeIfAbsent(id, k -> new ArrayList<>(1)).add(chunk.get(index).row()));
         }
         List<Long> ids = List.copyOf(byPerson.keySet());
         Map<Integer, RosterValidator.Problem> refused = new HashMap<>();
