@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.yuxun.IntegrationTest;
 import org.yuxun.identity.Accounts;
 import org.yuxun.identity.CurrentUser;
+import org.yuxun.shared.DataScope;
 import org.yuxun.training.enrolment.bench.RosterFileGenerator;
 
 @IntegrationTest
@@ -135,6 +136,33 @@ class RosterImportTest {
         String state = fixture.awaitJob(confirm(admin, trainingClass, second));
         assertThat(state).isEqualTo("SUCCEEDED");
         assertThat(fixture.count(trainingClass, "ENROLLED")).isEqualTo(3);
+    }
+
+    @Test
+    void aDocumentOnFileElsewhereUnderAnotherNameIsRefusedAtEnrolmentWhileTheOtherRowsAreEnrolled() throws Exception {
+        EnrolmentFixture fixture = new EnrolmentFixture(jdbc);
+        long trainingClass = fixture.trainingClass(fixture.programme(fixture.college()), 10);
+        long ningboClass = fixture.trainingClass(fixture.programme(fixture.ningboCollege()), 10);
+        String known = EnrolmentFixture.identityNumber();
+        mvc.perform(post("/classes/{id}/enrolments", ningboClass).with(user(accounts.load("nb-college")))
+                        .with(csrf())
+                        .param("name", "欧阳" + EnrolmentFixture.name()).param("documentType", "RESIDENT_ID_CARD")
+                        .param("documentNumber", known).param("phone", EnrolmentFixture.mobile())
+                        .param("priorityGroup", "NONE"))
+                .andExpect(status().is3xxRedirection());
+        CurrentUser admin = accounts.load("college-admin");
+        Path file = temp.resolve("renamed.xlsx");
+        RosterFileGenerator.write(file, List.of(row(EnrolmentFixture.identityNumber(), "无"), row(known, "无"),
+                row(EnrolmentFixture.identityNumber(), "无")));
+
+        long check = upload(admin, trainingClass, file);
+        assertThat(fixture.awaitJob(check)).isEqualTo("SUCCEEDED");
+        long commit = confirm(admin, trainingClass, check);
+
+        assertThat(fixture.awaitJob(commit)).isEqualTo("SUCCEEDED");
+        assertThat(fixture.count(trainingClass, "ENROLLED")).isEqualTo(2);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select result ->> 'refused' from job where id = ?")
+                .param(commit).query(String.class).single())).isEqualTo("1");
     }
 
     @Test
