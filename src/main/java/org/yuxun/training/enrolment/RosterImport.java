@@ -342,10 +342,11 @@ class RosterImport {
     }
 
     /**
-     * One chunk, in one transaction: registers the rows' persons (or links those on file), then locks the class
-     * and enrols them, refusing those already in it, those in a class at the same time (both checked across
-     * scope) and those beyond the places left. Registration runs before the lock, so one chunk registers while
-     * another enrols. A row the registry refuses (a document on file under another name) is rolled back to a
+     * One chunk, in one transaction: registers the rows' persons (or links those on file), refuses those already
+     * in the class and those in a class at the same time (both checked across scope), then locks the class and
+     * enrols the rest up to the places left. Only counting the places and inserting happen under the lock, so one
+     * chunk registers and checks while another enrols; a person enrolled in the class meanwhile by someone else
+     * is skipped by the unique index. A row the registry refuses (a document on file under another name) is rolled back to a
      * savepoint and refused; the rest of the chunk goes on.
      */
     private int enrolChunk(ClassFacts classFacts, String sha256, List<RosterValidator.ValidRow> chunk,
@@ -380,9 +381,9 @@ class RosterImport {
                     rows.stream().map(RosterValidator.ValidRow::details).toList());
         }
         long registered = System.nanoTime();
-        ClassFacts facts = store.lockClass(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
         Set<Long> enrolled = store.alreadyEnrolled(classId, ids);
         Set<Long> overlapping = store.overlapping(classId, ids);
+        ClassFacts facts = store.lockClass(classId).orElseThrow(() -> new NotFound("TrainingClass", classId));
         long places = facts.capacity() - store.taken(classId);
         List<EnrolmentStore.NewEnrolment> insert = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
