@@ -346,8 +346,8 @@ class RosterImport {
      * in the class and those in a class at the same time (both checked across scope), then locks the class and
      * enrols the rest up to the places left. Only counting the places and inserting happen under the lock, so one
      * chunk registers and checks while another enrols; a person enrolled in the class meanwhile by someone else
-     * is skipped by the unique index. A row the registry refuses (a document on file under another name) is rolled back to a
-     * savepoint and refused; the rest of the chunk goes on.
+     * is skipped by the unique index. When the registry refuses rows (a document on file under another name),
+     * the registration is rolled back to a savepoint, those rows are refused and the rest registered again.
      */
     private int enrolChunk(ClassFacts classFacts, String sha256, List<RosterValidator.ValidRow> chunk,
                            List<RosterValidator.Problem> refused) {

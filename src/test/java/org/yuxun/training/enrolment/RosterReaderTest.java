@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.training.enrolment.bench.RosterFileGenerator;
 
-/** {@link RosterReader} on files as Excel saves them (shared strings, numbers, formulas) and as the generator writes them. */
+/** {@link RosterReader} on files as Excel saves them (shared strings, numbers, formulas) and as streamed ones. */
 class RosterReaderTest {
 
     @TempDir
