@@ -1,6 +1,7 @@
 package org.yuxun.people;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -139,6 +140,33 @@ public class PersonRegistry {
         byte[] hash = cipher.lookupHash(document.type(), document.number());
         return store.findByHashes(List.of(hash)).stream().findFirst()
                 .map(f -> new PersonRef(f.id(), f.name(), f.documentMasked(), Outcome.FOUND));
+    }
+
+    /**
+     * {@link #findByDocument} for many documents at once, as the roster import's checks need it: one query per
+     * {@value PersonStore#CHUNK} documents by their lookup hashes instead of one per document. Like
+     * {@link #findByDocument} it runs in the caller's data scope, so a person registered only by another
+     * organisation is not found and nothing another organisation knows is revealed.
+     *
+     * @return the persons found, by the document they were asked for; documents not on file or out of scope are
+     *     absent
+     */
+    @Transactional(readOnly = true)
+    public Map<PersonDocument, PersonRef> findAllByDocument(Collection<PersonDocument> documents) {
+        Map<String, PersonDocument> byKey = new LinkedHashMap<>();
+        List<byte[]> hashes = new ArrayList<>(documents.size());
+        for (PersonDocument document : documents) {
+            byte[] hash = cipher.lookupHash(document.type(), document.number());
+            if (byKey.putIfAbsent(PersonStore.key(hash), document) == null) {
+                hashes.add(hash);
+            }
+        }
+        Map<PersonDocument, PersonRef> found = new HashMap<>();
+        for (OnFile person : store.findByHashes(hashes)) {
+            found.put(byKey.get(person.key()),
+                    new PersonRef(person.id(), person.name(), person.documentMasked(), Outcome.FOUND));
+        }
+        return found;
     }
 
     /**

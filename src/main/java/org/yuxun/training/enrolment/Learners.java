@@ -1,7 +1,7 @@
 package org.yuxun.training.enrolment;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.yuxun.shared.DocumentType;
 
@@ -35,6 +35,10 @@ interface Learners {
      */
     List<Long> asEmployeesOf(long enterpriseId, List<Details> rows);
 
-    /** The person with this document, if on file and within the caller's scope. */
-    Optional<Long> find(DocumentType type, String number);
+    /**
+     * The persons on file within the caller's scope, for many rows at once (a few queries, not one per row).
+     *
+     * @return person id by the index of the row in {@code rows}; rows whose person is not found are absent
+     */
+    Map<Integer, Long> findAll(List<Details> rows);
 }

@@ -1,7 +1,10 @@
 package org.yuxun.training.enrolment;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 import org.yuxun.people.OrgRef;
@@ -10,7 +13,6 @@ import org.yuxun.people.PersonRef;
 import org.yuxun.people.PersonRegistry;
 import org.yuxun.people.RegisterPerson;
 import org.yuxun.people.Relation;
-import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.InvalidValueException;
 import org.yuxun.shared.PersonDocument;
@@ -51,12 +53,25 @@ class RegistryLearners implements Learners {
     }
 
     @Override
-    public Optional<Long> find(DocumentType type, String number) {
-        try {
-            return registry.findByDocument(PersonDocument.of(type, number)).map(PersonRef::id);
-        } catch (InvalidValueException e) {
-            return Optional.empty();
+    public Map<Integer, Long> findAll(List<Details> rows) {
+        List<PersonDocument> documents = new ArrayList<>(rows.size());
+        for (Details row : rows) {
+            try {
+                documents.add(PersonDocument.of(row.documentType(), row.documentNumber()));
+            } catch (InvalidValueException e) {
+                documents.add(null);
+            }
         }
+        Map<PersonDocument, PersonRef> found = registry.findAllByDocument(documents.stream()
+                .filter(Objects::nonNull).toList());
+        Map<Integer, Long> ids = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            PersonRef person = documents.get(i) == null ? null : found.get(documents.get(i));
+            if (person != null) {
+                ids.put(i, person.id());
+            }
+        }
+        return ids;
     }
 
     private static List<RegisterPerson> commands(List<Details> rows) {

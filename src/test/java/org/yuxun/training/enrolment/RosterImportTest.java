@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.yuxun.IntegrationTest;
 import org.yuxun.identity.Accounts;
 import org.yuxun.identity.CurrentUser;
+import org.yuxun.shared.DataScope;
+import org.yuxun.shared.IdentityNumber;
 import org.yuxun.training.enrolment.bench.RosterFileGenerator;
 
 @IntegrationTest
@@ -135,6 +139,67 @@ class RosterImportTest {
         String state = fixture.awaitJob(confirm(admin, trainingClass, second));
         assertThat(state).isEqualTo("SUCCEEDED");
         assertThat(fixture.count(trainingClass, "ENROLLED")).isEqualTo(3);
+    }
+
+    @Test
+    void aDocumentOnFileElsewhereUnderAnotherNameIsRefusedAtEnrolmentWhileTheOtherRowsAreEnrolled() throws Exception {
+        EnrolmentFixture fixture = new EnrolmentFixture(jdbc);
+        long trainingClass = fixture.trainingClass(fixture.programme(fixture.college()), 10);
+        long ningboClass = fixture.trainingClass(fixture.programme(fixture.ningboCollege()), 10);
+        String known = EnrolmentFixture.identityNumber();
+        mvc.perform(post("/classes/{id}/enrolments", ningboClass).with(user(accounts.load("nb-college")))
+                        .with(csrf())
+                        .param("name", "欧阳" + EnrolmentFixture.name()).param("documentType", "RESIDENT_ID_CARD")
+                        .param("documentNumber", known).param("phone", EnrolmentFixture.mobile())
+                        .param("priorityGroup", "NONE"))
+                .andExpect(status().is3xxRedirection());
+        CurrentUser admin = accounts.load("college-admin");
+        Path file = temp.resolve("renamed.xlsx");
+        RosterFileGenerator.write(file, List.of(row(EnrolmentFixture.identityNumber(), "无"), row(known, "无"),
+                row(EnrolmentFixture.identityNumber(), "无")));
+
+        long check = upload(admin, trainingClass, file);
+        assertThat(fixture.awaitJob(check)).isEqualTo("SUCCEEDED");
+        long commit = confirm(admin, trainingClass, check);
+
+        assertThat(fixture.awaitJob(commit)).isEqualTo("SUCCEEDED");
+        assertThat(fixture.count(trainingClass, "ENROLLED")).isEqualTo(2);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select result ->> 'refused' from job where id = ?")
+                .param(commit).query(String.class).single())).isEqualTo("1");
+    }
+
+    @Test
+    void enrolsAFileOfSeveralChunksWithProgressUpToTheLastRow() throws Exception {
+        // identity numbers under an address code no other test uses, so no row meets a person on file
+        EnrolmentFixture fixture = new EnrolmentFixture(jdbc);
+        int rows = 12_345;
+        long trainingClass = fixture.trainingClass(fixture.programme(fixture.college()), rows);
+        CurrentUser admin = accounts.load("college-admin");
+        Path file = temp.resolve("chunks.xlsx");
+        List<String[]> lines = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            String first17 = "339801" + LocalDate.of(1970, 1, 1).plusDays(i % 12_000).format(
+                    DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", i / 12_000);
+            lines.add(row(first17 + IdentityNumber.checkCharacter(first17), "无"));
+        }
+        RosterFileGenerator.write(file, lines);
+
+        long check = upload(admin, trainingClass, file);
+        assertThat(fixture.awaitJob(check)).isEqualTo("SUCCEEDED");
+        long commit = confirm(admin, trainingClass, check);
+
+        assertThat(fixture.awaitJob(commit)).isEqualTo("SUCCEEDED");
+        assertThat(fixture.count(trainingClass, "ENROLLED")).isEqualTo(rows);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select count(distinct import_key) from enrolment where class_id = ? and source = 'IMPORT'""")
+                .param(trainingClass).query(Long.class).single())).isEqualTo(rows);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select progress_done || '/' || progress_total || ' ' || (result ->> 'enrolled')
+                        from job where id = ?""")
+                .param(commit).query(String.class).single())).isEqualTo(rows + "/" + rows + " " + rows);
+        mvc.perform(get("/jobs/{id}", commit).with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("12,345 / 12,345")));
     }
 
     @Test

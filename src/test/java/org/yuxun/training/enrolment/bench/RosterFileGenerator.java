@@ -39,13 +39,12 @@ public final class RosterFileGenerator {
             Sheet sheet = workbook.createSheet("学员名单");
             header(sheet);
             for (int i = 0; i < rows; i++) {
-                long n = seed * 10_000_000L + i;
+                long n = number(seed, i);
                 Row row = sheet.createRow(i + 1);
-                row.createCell(0).setCellValue(SURNAMES[(int) (n % SURNAMES.length)]
-                        + GIVEN.charAt((int) (n / 10 % GIVEN.length())) + GIVEN.charAt((int) (n / 7 % GIVEN.length())));
+                row.createCell(0).setCellValue(name(n));
                 row.createCell(1).setCellValue("居民身份证");
                 row.createCell(2).setCellValue(identityNumber(n));
-                row.createCell(3).setCellValue("139" + String.format("%08d", n % 100_000_000L));
+                row.createCell(3).setCellValue(mobile(n));
                 row.createCell(4).setCellValue(i % 5 == 0 ? "退役军人" : "无");
             }
             workbook.write(out);
@@ -68,6 +67,22 @@ public final class RosterFileGenerator {
             }
             workbook.write(out);
         }
+    }
+
+    /** The learner number of the {@code i}-th data row (zero-based) of a file written with {@code seed}. */
+    public static long number(long seed, int i) {
+        return seed * 10_000_000L + i;
+    }
+
+    /** The name of the n-th learner of the generator. */
+    public static String name(long n) {
+        return SURNAMES[(int) (n % SURNAMES.length)] + GIVEN.charAt((int) (n / 10 % GIVEN.length()))
+                + GIVEN.charAt((int) (n / 7 % GIVEN.length()));
+    }
+
+    /** The mobile number of the n-th learner of the generator. */
+    public static String mobile(long n) {
+        return "139" + String.format("%08d", n % 100_000_000L);
     }
 
     /**
