@@ -46,15 +46,16 @@ import org.yuxun.training.attendance.Direction;
  * Benchmark of check-in (DESIGN.md quality target: ≥ 1,000 check-ins/s, p99 < 100 ms, application, database and
  * load generator on one 2-core machine). Run with the whole suite: {@code ./mvnw -B -Pbench test}.
  *
- * <p>4,000 learner accounts sign in through the login form (their passwords are stored as bcrypt of
- * strength 4 so that thousands of sign-ins are quick; the encoder verifies any strength). Each learner is enrolled
- * in {@value #SESSIONS} classes whose sessions are open now, and checks in to each over HTTP with
- * {@code GET /m/check-in?t=…} — the link of the QR code, with the learner's own session cookie, device cookie and
- * a code rotated as the teacher's screen rotates it — {@code bench.concurrency} requests in flight (32) from this JVM.
- * The same number of check-ins then goes through {@link CheckIns#checkIn} directly (no HTTP) to {@value #SESSIONS}
- * further sessions. Floors measured in the same run: the same number of requests for a static file over the same
- * HTTP connections, and of plain single-row JDBC INSERTs through the application's pool. Figures go to
- * {@code target/benchmarks/check-in.md}; nothing is asserted on them.
+ * <p>4,000 learner accounts ({@code -Dbench.learners}) sign in through the login form (their passwords are
+ * stored as bcrypt of strength 4 so that thousands of sign-ins are quick; the encoder verifies any strength).
+ * After a warm-up check-in to a first session, each learner checks in to {@value #SESSIONS} sessions of classes
+ * they are enrolled in over HTTP with {@code GET /m/check-in?t=…} — the link of the QR code, with the learner's own
+ * session cookie, device cookie and a code renewed as the teacher's screen renews it — 32 requests in flight
+ * ({@code -Dbench.concurrency}) from this JVM. The same number of check-ins then goes through
+ * {@link CheckIns#checkIn} directly (no HTTP) to {@value #SESSIONS} further sessions. Floors measured in the same
+ * run: the same number of requests for a static file over the same HTTP connections, and of plain single-row JDBC
+ * INSERTs through the application's pool. Figures go to {@code target/benchmarks/check-in.md}; nothing is asserted
+ * on them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CheckInBenchmarkRun {
@@ -134,6 +135,9 @@ class CheckInBenchmarkRun {
                     "SESSION=" + session + "; yx_device=" + UUID.randomUUID(), userAgent);
             return true;
         });
+        if (signIns.succeeded() != LEARNERS) {
+            throw new IllegalStateException("sign-in failed: " + signIns.firstFailure());
+        }
         learners.addAll(List.of(signedIn));
 
         Codes warmUpCodes = new Codes(new long[] {warmUp});

@@ -18,7 +18,7 @@ public final class CpuMeter {
 
     private final long postmaster;
 
-    /** @param dataDir the application's data directory ({@code yuxun.data-dir}); the server's is {@code postgres} in it */
+    /** @param dataDir the application's data directory ({@code yuxun.data-dir}), which holds the server's */
     public CpuMeter(Path dataDir) {
         long pid = -1;
         try {
