@@ -42,8 +42,8 @@ public class PasswordChangeRequired extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpSession session = request.getSession(false);
-        if (isRequired(session) && !allowed(request)) {
+        // the allowed paths first: static files then never load the session from the database
+        if (!allowed(request) && isRequired(request.getSession(false))) {
             response.sendRedirect(request.getContextPath() + PAGE);
             return;
         }

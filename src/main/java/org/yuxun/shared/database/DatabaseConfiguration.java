@@ -15,7 +15,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yuxun.shared.YuxunProperties;
 
 /**
@@ -54,9 +59,15 @@ class DatabaseConfiguration {
                 connection.ownerPassword());
     }
 
+    /**
+     * The pool itself, without scope: only Spring Session uses it directly, for its own tables, which carry no
+     * row-level security. Its queries need no caller scope, and must not ask for one: resolving the caller's
+     * scope reads the security context, which is itself loaded from the session, so every request would load
+     * its session twice and write scope settings no query reads.
+     */
     @Bean
-    @Primary
-    DataSource dataSource(DatabaseConnection connection, YuxunProperties properties) {
+    @SpringSessionDataSource
+    HikariDataSource connectionPool(DatabaseConnection connection, YuxunProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("yuxun");
         config.setJdbcUrl(connection.url());
@@ -67,7 +78,30 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("ApplicationName", "yuxun");
         HikariDataSource pool = new HikariDataSource(config);
         refusePrivilegedRole(pool, properties.db().allowPrivilegedAppRole());
-        return new ScopedDataSource(pool);
+        return pool;
+    }
+
+    /** Everything but the session store goes through the scope. */
+    @Bean
+    @Primary
+    DataSource dataSource(HikariDataSource connectionPool) {
+        return new ScopedDataSource(connectionPool);
+    }
+
+    /** Spring Session's transactions, on the connections it takes from the pool directly. */
+    @Bean
+    TransactionOperations springSessionTransactionOperations(HikariDataSource connectionPool) {
+        return new TransactionTemplate(new DataSourceTransactionManager(connectionPool));
+    }
+
+    /**
+     * The application's transactions, on the scoped data source. Declared here because the session store's own
+     * {@link TransactionOperations} would otherwise make Spring Boot leave this one out.
+     */
+    @Bean
+    @Primary
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
     }
 
     /** Row-level security is the second wall only if the application's role cannot walk around it. */

@@ -43,14 +43,21 @@ public class ScopedDataSource extends DelegatingDataSource {
         DataScope.installApplier(this::reapplyInsideTransaction);
     }
 
+    /**
+     * The scope is resolved before a connection is taken from the pool: resolving it may load the HTTP session,
+     * which needs a connection of its own. Holding one while waiting for another would let a burst of requests
+     * hold the whole pool and wait for it forever.
+     */
     @Override
     public Connection getConnection() throws SQLException {
-        return withScope(super.getConnection());
+        DataScope scope = currentScope();
+        return withScope(super.getConnection(), scope);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return withScope(super.getConnection(username, password));
+        DataScope scope = currentScope();
+        return withScope(super.getConnection(username, password), scope);
     }
 
     /** The scope of the current thread: an explicit {@link DataScope#as} first, then the signed-in principal. */
@@ -75,20 +82,19 @@ public class ScopedDataSource extends DelegatingDataSource {
         return DataScope.ANONYMOUS;
     }
 
-    private Connection withScope(Connection connection) throws SQLException {
-        DataScope scope = currentScope();
-        String key = key(scope);
-        Object physical = connection.unwrap(PGConnection.class);
-        if (!key.equals(appliedScopes.get(physical))) {
-            try {
+    private Connection withScope(Connection connection, DataScope scope) throws SQLException {
+        try {
+            String key = key(scope);
+            Object physical = connection.unwrap(PGConnection.class);
+            if (!key.equals(appliedScopes.get(physical))) {
                 apply(connection, scope, false);
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
+                appliedScopes.put(physical, key);
             }
-            appliedScopes.put(physical, key);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
-        return connection;
     }
 
     private void reapplyInsideTransaction(DataScope scope) {

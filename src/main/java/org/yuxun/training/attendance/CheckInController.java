@@ -30,11 +30,9 @@ class CheckInController {
     static final String DEVICE_COOKIE = "yx_device";
 
     private final CheckIns checkIns;
-    private final SessionAttendance sessions;
 
-    CheckInController(CheckIns checkIns, SessionAttendance sessions) {
+    CheckInController(CheckIns checkIns) {
         this.checkIns = checkIns;
-        this.sessions = sessions;
     }
 
     @GetMapping("/m/check-in")
@@ -55,7 +53,6 @@ class CheckInController {
         try {
             CheckIns.CheckedIn done = checkIns.checkIn(token, session, learnerPerson(user), from);
             model.addAttribute("done", done);
-            model.addAttribute("lesson", sessions.sessionForLearner(done.sessionId()));
         } catch (CheckInRefused refused) {
             response.setStatus(refused.reason() == CheckInRefused.Reason.ALREADY ? 200 : 422);
             model.addAttribute("refused", refused.reason());

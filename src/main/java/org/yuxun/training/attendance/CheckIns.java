@@ -18,8 +18,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class CheckIns {
 
-    /** A recorded check-in, for the learner's confirmation page. */
-    public record CheckedIn(long id, long sessionId, Direction direction, Instant at) {
+    /**
+     * A recorded check-in, for the learner's confirmation page.
+     *
+     * @param className the class of the session
+     * @param topic the session's topic, if it has one
+     */
+    public record CheckedIn(long id, long sessionId, Direction direction, Instant at, String className,
+                            String topic) {
 
         public String time() {
             return Times.time(at);
@@ -84,7 +90,9 @@ public class CheckIns {
                         device.fingerprint(), device.ip(), device.userAgent(), window.classId(), personId)
                 .query(Long.class).optional();
         if (id.isPresent()) {
-            return new CheckedIn(id.get(), window.id(), token.direction(), now);
+            SessionWindows.Heading heading = windows.heading(window.id());
+            return new CheckedIn(id.get(), window.id(), token.direction(), now, heading.className(),
+                    heading.topic());
         }
         throw new CheckInRefused(whyNot(window, token, personId));
     }

@@ -98,22 +98,13 @@ public class SessionAttendance {
      * @throws NotFound when the session does not exist or is not the caller's
      */
     public SessionView session(long sessionId) {
-        return find(sessionId, true);
-    }
-
-    /** The session as its learners see it (row-level security: a learner sees the classes they are enrolled in). */
-    public SessionView sessionForLearner(long sessionId) {
-        return find(sessionId, false);
-    }
-
-    private SessionView find(long sessionId, boolean managing) {
         return jdbc.sql("""
                         select s.id, s.class_id, c.name as class_name, s.starts_at, s.ends_at, s.kind, s.hours,
                                s.topic, v.name as venue
                         from class_session s
                         join training_class c on c.id = s.class_id
                         left join venue v on v.id = s.venue_id
-                        where s.id = ?""" + (managing ? " and training_class_staff_visible(s.class_id)" : ""))
+                        where s.id = ? and training_class_staff_visible(s.class_id)""")
                 .param(sessionId).query(SessionView.class).optional()
                 .orElseThrow(() -> new NotFound("class_session", sessionId));
     }

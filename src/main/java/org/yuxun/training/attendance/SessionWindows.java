@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yuxun.shared.DataScope;
+import org.yuxun.shared.NotFound;
 
 /**
  * The time windows of sessions for the check-in hot path, kept a few seconds so a whole class scanning at once
@@ -22,7 +23,11 @@ class SessionWindows {
     private static final Duration KEEP = Duration.ofSeconds(20);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Cached(SessionWindow window, Instant until) {
+    /** What the learner's confirmation page shows of the session. */
+    record Heading(String className, String topic) {
+    }
+
+    private record Cached(SessionWindow window, Heading heading, Instant until) {
     }
 
     private final JdbcClient jdbc;
@@ -35,19 +40,39 @@ class SessionWindows {
     }
 
     Optional<SessionWindow> find(long sessionId) {
+        return lookup(sessionId).map(Cached::window);
+    }
+
+    /**
+     * The class name and topic of the session, for the learner's confirmation once their check-in is recorded:
+     * the recorded check-in proves they are enrolled, so the heading tells them nothing they may not read.
+     */
+    Heading heading(long sessionId) {
+        return lookup(sessionId).map(Cached::heading).orElseThrow(() -> new NotFound("class_session", sessionId));
+    }
+
+    private Optional<Cached> lookup(long sessionId) {
         Instant now = clock.instant();
         Cached cached = cache.get(sessionId);
         if (cached != null && cached.until().isAfter(now)) {
-            return Optional.of(cached.window());
+            return Optional.of(cached);
         }
-        Optional<SessionWindow> window = DataScope.asSystem(() -> jdbc.sql("""
-                        select id, class_id, institution_id, kind, starts_at, ends_at, hours
-                        from class_session where id = ?""")
-                .param(sessionId).query(SessionWindow.class).optional());
+        Optional<Cached> found = DataScope.asSystem(() -> jdbc.sql("""
+                        select s.id, s.class_id, s.institution_id, s.kind, s.starts_at, s.ends_at, s.hours,
+                               c.name as class_name, s.topic
+                        from class_session s join training_class c on c.id = s.class_id
+                        where s.id = ?""")
+                .param(sessionId)
+                .query((rs, row) -> new Cached(new SessionWindow(rs.getLong("id"), rs.getLong("class_id"),
+                        rs.getLong("institution_id"), rs.getString("kind"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                        rs.getBigDecimal("hours")),
+                        new Heading(rs.getString("class_name"), rs.getString("topic")), now.plus(KEEP)))
+                .optional());
         if (cache.size() > MAX_ENTRIES) {
             cache.clear();
         }
-        window.ifPresent(w -> cache.put(sessionId, new Cached(w, now.plus(KEEP))));
-        return window;
+        found.ifPresent(c -> cache.put(sessionId, c));
+        return found;
     }
 }

@@ -44,9 +44,6 @@ class AttendanceRecordsTest {
     @Autowired
     AttendanceDemo demo;
 
-    @Autowired
-    CheckInBenchmark benchmark;
-
     AttendanceFixture fixture;
     AttendanceFixture.Learner first;
     AttendanceFixture.Learner second;
@@ -234,21 +231,6 @@ class AttendanceRecordsTest {
                 select count(*) from check_in where enrolment_id = ? and device_fingerprint is not null
                 and ip like '10.23.%' and user_agent like 'Mozilla/5.0%'""", first.enrolmentId());
         assertThat(withEvidence).isGreaterThan(0);
-    }
-
-    @Test
-    void theBenchmarkDriverChecksEveryLearnerInOnce() throws Exception {
-        java.util.List<org.yuxun.shared.DataScope> learners = new java.util.ArrayList<>();
-        learners.add(accounts.load(first.username()).dataScope());
-        learners.add(accounts.load(second.username()).dataScope());
-        for (int i = 0; i < 20; i++) {
-            learners.add(accounts.load(fixture.learner("压测" + i + fixture.marker.substring(2, 6), true).username())
-                    .dataScope());
-        }
-        CheckInBenchmark.Result result = benchmark.run(session, learners, 8);
-        assertThat(result.recorded()).isEqualTo(22);
-        assertThat(benchmark.run(session, learners, 8).recorded()).isZero();
-        assertThat(count("select count(*) from check_in where session_id = ?", session)).isEqualTo(22);
     }
 
     @Test
