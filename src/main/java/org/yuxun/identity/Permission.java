@@ -22,6 +22,7 @@ public enum Permission {
     ENROLMENT_VIEW, ENROLMENT_CREATE, ENROLMENT_IMPORT, ENROLMENT_WITHDRAW, ENROLMENT_TRANSFER,
     ATTENDANCE_TAKE, ATTENDANCE_CORRECT, LEAVE_APPROVE,
     ASSESSMENT_RECORD,
+    CERTIFICATE_VIEW, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE, CERTIFICATE_TEMPLATE,
     MY_TRAINING;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
@@ -31,7 +32,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING" -> name().substring(0, cut);
+                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }
