@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -48,6 +49,11 @@ public class CertificatePdf {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final String MAIN_FONT = "YuxunSans";
     private static final String FALLBACK_FONT = "YuxunExtB";
+
+    static {
+        // the renderer's own console logging reports every document it lays out; failures still throw
+        XRLog.setLoggingEnabled(false);
+    }
 
     private final String verifyBase;
     private final MessageSource messages;

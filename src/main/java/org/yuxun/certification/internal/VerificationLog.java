@@ -50,7 +50,7 @@ public class VerificationLog implements SmartLifecycle {
     }
 
     /** Writes every queued entry now. */
-    public void flush() {
+    public synchronized void flush() {
         List<Entry> batch = new ArrayList<>();
         while (queue.drainTo(batch, 5000) > 0) {
             List<Object[]> rows = batch.stream().map(e -> new Object[] {Timestamp.from(e.at()), e.certificateId(),

@@ -71,7 +71,7 @@ class CertificateController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) CertificateKind kind,
                 @RequestParam(required = false) String state, @RequestParam(required = false) Integer page,
                 Model model) {
-        String known = STATES.contains(state) ? state : null;
+        String known = known(state);
         model.addAttribute("page", certificates.search(q, kind, known, null, Page.clamp(page), Page.DEFAULT_SIZE));
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
@@ -84,7 +84,7 @@ class CertificateController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String q,
                                   @RequestParam(required = false) CertificateKind kind,
                                   @RequestParam(required = false) String state) {
-        List<CertificateView> rows = certificates.export(q, kind, STATES.contains(state) ? state : null,
+        List<CertificateView> rows = certificates.export(q, kind, known(state),
                 EXPORT_LIMIT);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -154,6 +154,11 @@ class CertificateController {
             model.addAttribute("reason", reason);
             return "certification/certificate";
         }
+    }
+
+    /** The state filter when it names a state, else none. */
+    private static String known(String state) {
+        return state != null && STATES.contains(state) ? state : null;
     }
 
     private byte[] workbook(List<CertificateView> rows) {
