@@ -28,6 +28,16 @@ class MessageBundlesTest {
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** {@code #{some.key}} or {@code #{some.key(args)}} with a literal key. */
+    private static final Path SOURCES = Path.of("src/main/java");
+    /**
+     * The code of {@code new InvalidInput(field, "code", …)}, {@code violation(field, "code", …)},
+     * {@code rejectValue(field, "code", …)}, {@code new InvalidValueException("code", …)} or
+     * {@code reject("code", …)}.
+     */
+    private static final Pattern REFUSAL_CODE = Pattern.compile(
+            "(?:new InvalidInput|violation|rejectValue)\\(\\s*(?:null|\"[^\"]*\"|[\\w.]+(?:\\(\\))?)\\s*,\\s*"
+                    + "\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\""
+                    + "|(?:new InvalidValueException|\\.reject)\\(\\s*\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.-]*)[}(]");
 
     @Test
@@ -77,6 +87,36 @@ class MessageBundlesTest {
             }
         }
         assertThat(unknown).as("message keys used in templates but defined nowhere").isEmpty();
+    }
+
+    /**
+     * A refusal the code raises ({@code InvalidInput}, {@code InvalidValueException}, a form rejection) carries a
+     * message code and a Chinese default; without the code in the bundles an English user would read the Chinese
+     * default, so every such code must be defined.
+     */
+    @Test
+    void everyRefusalCodeRaisedInTheCodeHasItsText() throws IOException {
+        Properties all = new Properties();
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            for (Path p : files.filter(p -> p.toString().endsWith("_en.properties")).toList()) {
+                all.putAll(load(p));
+            }
+        }
+        Map<String, Set<String>> unknown = new TreeMap<>();
+        try (Stream<Path> sources = Files.walk(SOURCES)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = REFUSAL_CODE.matcher(Files.readString(source));
+                while (m.find()) {
+                    String code = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!all.containsKey(code)) {
+                        unknown.computeIfAbsent(SOURCES.relativize(source).toString(), t -> new TreeSet<>())
+                                .add(code);
+                    }
+                }
+            }
+        }
+        assertThat(unknown).as("refusal codes raised in the code but without text in the English bundles")
+                .isEmpty();
     }
 
     @Test

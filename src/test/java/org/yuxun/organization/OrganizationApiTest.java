@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,10 @@ class OrganizationApiTest {
         }
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString()).contains("swagger-ui");
+        String folder = location.substring(0, location.lastIndexOf('/') + 1);
+        mvc.perform(get(folder + "swagger-ui-bundle.js")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/v1/openapi/swagger-config"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.url").value("/api/v1/openapi"));

@@ -43,8 +43,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/", "/login", "/lang", "/error", "/favicon.ico", "/webjars/**",
             "/css/**", "/js/**", "/img/**", "/actuator/health", "/actuator/health/**", "/public/**", "/verify/**",
-            "/.well-known/**", "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**",
-            "/swagger-ui/**"};
+            "/.well-known/**", "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

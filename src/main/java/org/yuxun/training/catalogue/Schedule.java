@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,8 +63,8 @@ class Schedule implements CatalogueQueries {
                    SessionKind kind, Long teacherId, Long venueId, BigDecimal hours, String topic) {
     }
 
-    /** One generated session and, if any, why it cannot be saved. */
-    record Candidate(SessionCommand session, String conflict) {
+    /** One generated session and, if any, why it cannot be saved (shown in the user's language). */
+    record Candidate(SessionCommand session, InvalidInput.Violation conflict) {
     }
 
     /** Hours of one kind: scheduled against what the programme sets. */
@@ -154,11 +155,11 @@ class Schedule implements CatalogueQueries {
         List<SessionCommand> generated = generate(c, pattern);
         List<Candidate> candidates = new ArrayList<>();
         for (SessionCommand s : generated) {
-            String conflict = null;
+            InvalidInput.Violation conflict = null;
             try {
                 check(c, s, null, List.of(s));
             } catch (InvalidInput e) {
-                conflict = e.getMessage();
+                conflict = e.violations().getFirst();
             }
             candidates.add(new Candidate(s, conflict));
         }
@@ -247,14 +248,14 @@ class Schedule implements CatalogueQueries {
             throw new InvalidInput(violations);
         }
         checkHours(c, s, exceptId, batch);
-        teacherClash(s, exceptId).ifPresent(m -> {
-            throw new InvalidInput("teacherId", "session.teacher.clash", m);
+        teacherClash(s, exceptId).ifPresent(a -> {
+            throw clash("teacherId", "session.teacher.clash", "教师{0}在 {1} 已有课次「{2}」（{3}）", a);
         });
-        venueClash(s, exceptId).ifPresent(m -> {
-            throw new InvalidInput("venueId", "session.venue.clash", m);
+        venueClash(s, exceptId).ifPresent(a -> {
+            throw clash("venueId", "session.venue.clash", "场地{0}在 {1} 已有课次「{2}」（{3}）", a);
         });
-        learnerClash(c.id(), s, exceptId).ifPresent(m -> {
-            throw new InvalidInput(null, "session.learner.clash", m);
+        learnerClash(c.id(), s, exceptId).ifPresent(a -> {
+            throw clash(null, "session.learner.clash", "学员{0}在 {1} 已有其他培训班的课次「{2}」（{3}）", a);
         });
     }
 
@@ -269,9 +270,11 @@ class Schedule implements CatalogueQueries {
             case ONLINE -> c.onlineHours();
         };
         if (after.compareTo(planned) > 0) {
-            Object[] args = {kindName(s.kind()), plain(after), plain(planned)};
-            throw new InvalidInput("hours", "session.hours.exceeded",
-                    MessageFormat.format("排课后{0}学时将达到 {1}，超过项目规定的 {2} 学时", args), args);
+            Object[] args = {new DefaultMessageSourceResolvable(new String[] {"session.kind." + s.kind().name()},
+                    kindName(s.kind())), plain(after), plain(planned)};
+            throw new InvalidInput("hours", "session.hours.exceeded", MessageFormat.format(
+                    "排课后{0}学时将达到 {1}，超过项目规定的 {2} 学时", kindName(s.kind()), plain(after), plain(planned)),
+                    args);
         }
     }
 
@@ -289,7 +292,15 @@ class Schedule implements CatalogueQueries {
     }
 
     /** The teacher's other sessions, in any class of the institution (read in system scope, finding only). */
-    private Optional<String> teacherClash(SessionCommand s, Long exceptId) {
+    /**
+     * A clash names who, when, which session and which class ({@code args} in that order), so the message reads
+     * the same in every language.
+     */
+    private static InvalidInput clash(String field, String code, String chinese, Object[] args) {
+        return new InvalidInput(field, code, MessageFormat.format(chinese, args), args);
+    }
+
+    private Optional<Object[]> teacherClash(SessionCommand s, Long exceptId) {
         if (s.teacherId() == null) {
             return Optional.empty();
         }
@@ -301,12 +312,12 @@ class Schedule implements CatalogueQueries {
                         order by o.starts_at limit 1""")
                 .params(s.teacherId(), exceptId == null ? -1L : exceptId, at(s.date(), s.start()),
                         at(s.date(), s.end()))
-                .query((rs, n) -> "教师" + rs.getString("display_name") + "在 " + span(rs) + " 已有课次「" + topic(rs)
-                        + "」（" + rs.getString("class_name") + "）")
+                .query((rs, n) -> new Object[] {rs.getString("display_name"), span(rs), topic(rs),
+                        rs.getString("class_name")})
                 .optional());
     }
 
-    private Optional<String> venueClash(SessionCommand s, Long exceptId) {
+    private Optional<Object[]> venueClash(SessionCommand s, Long exceptId) {
         if (s.venueId() == null || s.kind() == SessionKind.ONLINE) {
             return Optional.empty();
         }
@@ -319,8 +330,8 @@ class Schedule implements CatalogueQueries {
                         order by o.starts_at limit 1""")
                 .params(s.venueId(), exceptId == null ? -1L : exceptId, at(s.date(), s.start()),
                         at(s.date(), s.end()))
-                .query((rs, n) -> "场地" + rs.getString("venue_name") + "在 " + span(rs) + " 已有课次「" + topic(rs)
-                        + "」（" + rs.getString("class_name") + "）")
+                .query((rs, n) -> new Object[] {rs.getString("venue_name"), span(rs), topic(rs),
+                        rs.getString("class_name")})
                 .optional());
     }
 
@@ -328,7 +339,7 @@ class Schedule implements CatalogueQueries {
      * A learner of this class enrolled in another class, possibly of another institution, with a session at the
      * same time. Looks across scope and returns only the finding, with the learner's name masked (DESIGN.md).
      */
-    private Optional<String> learnerClash(long classId, SessionCommand s, Long exceptId) {
+    private Optional<Object[]> learnerClash(long classId, SessionCommand s, Long exceptId) {
         return DataScope.asSystem(() -> jdbc.sql("""
                         select p.name as person_name, o.starts_at, o.ends_at, o.topic, oc.name as class_name
                         from enrolment mine
@@ -341,8 +352,8 @@ class Schedule implements CatalogueQueries {
                           and tstzrange(o.starts_at, o.ends_at) && tstzrange(?, ?)
                         order by o.starts_at limit 1""")
                 .params(classId, exceptId == null ? -1L : exceptId, at(s.date(), s.start()), at(s.date(), s.end()))
-                .query((rs, n) -> "学员" + Masking.maskName(rs.getString("person_name")) + "在 " + span(rs)
-                        + " 已有其他培训班的课次「" + topic(rs) + "」（" + rs.getString("class_name") + "）")
+                .query((rs, n) -> new Object[] {Masking.maskName(rs.getString("person_name")), span(rs), topic(rs),
+                        rs.getString("class_name")})
                 .optional());
     }
 

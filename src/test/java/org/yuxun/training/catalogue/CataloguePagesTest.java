@@ -235,6 +235,12 @@ class CataloguePagesTest {
                 .andExpect(model().attributeHasFieldErrorCode("form", "teacherId", "session.teacher.clash"))
                 .andExpect(content().string(containsString("教师王强在 " + day + " 09:00–11:00 已有课次「机床结构" + tag
                         + "」（甲班" + tag + "）")));
+        mvc.perform(session(second, "10:00", "12:00", "THEORY", teacher(), null, "冲突课" + tag)
+                        .param("venueId", String.valueOf(workshop())).param("lang", "en")
+                        .with(user(accounts.load("trainer"))).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Teacher 王强 already has the session")))
+                .andExpect(content().string(containsString("(甲班" + tag + ") at " + day + " 09:00–11:00")));
     }
 
     @Test
