@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -248,7 +247,7 @@ public class CertificateImport {
                         Integer.parseInt(parts[2]));
             }
             return LocalDate.parse(t);
-        } catch (DateTimeParseException | java.time.DateTimeException | NumberFormatException e) {
+        } catch (java.time.DateTimeException | NumberFormatException e) {
             throw new RowProblem(column + "须为日期，如 2026-06-30");
         }
     }

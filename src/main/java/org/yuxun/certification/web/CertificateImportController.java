@@ -29,7 +29,7 @@ import org.yuxun.shared.NotFound;
  * until confirmed, so nothing is stored before that.
  */
 @Controller
-class ImportController {
+class CertificateImportController {
 
     private static final String PREVIEW = "certificateImportPreview";
     private static final MediaType XLSX =
@@ -37,7 +37,7 @@ class ImportController {
 
     private final CertificateImport imports;
 
-    ImportController(CertificateImport imports) {
+    CertificateImportController(CertificateImport imports) {
         this.imports = imports;
     }
 
