@@ -23,7 +23,8 @@ public enum Permission {
     ATTENDANCE_TAKE, ATTENDANCE_CORRECT, LEAVE_APPROVE,
     ASSESSMENT_RECORD,
     CERTIFICATE_VIEW, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE, CERTIFICATE_TEMPLATE,
-    MY_TRAINING;
+    MY_TRAINING,
+    SIGNING_KEY_ROTATE;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
     public String group() {
@@ -32,7 +33,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE" -> name().substring(0, cut);
+                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE", "ROTATE" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }

@@ -5,11 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.yuxun.IntegrationTest;
+import org.yuxun.credentials.AchievementClaim;
+import org.yuxun.credentials.Credentials;
 import org.yuxun.identity.Accounts;
 import org.yuxun.identity.CurrentUser;
 import org.yuxun.people.OrgRef;
@@ -87,6 +91,7 @@ class DataScopeTest {
     void createFixture() {
         fixture = new ScopeFixture(jdbc).create(passwords);
         registerPersonOfA();
+        issueCredentialOfA();
         cases = RouteCases.all();
     }
 
@@ -112,6 +117,19 @@ class DataScopeTest {
                         values (?, ?, 'HIGHER_VOCATIONAL', '330106', false, ?, 'STAFF')""")
                 .params(fixture.classA, fixture.institutionA, fixture.personA).update());
         CertificationRouteCases.createCertificateOfA(jdbc, fixture);
+    }
+
+    @Autowired
+    Credentials credentials;
+
+    /**
+     * A signed credential of A's learner, so A has a signing key and a status list: the public JWKS and status
+     * list must not name A's records, and B cannot rotate A's key.
+     */
+    private void issueCredentialOfA() {
+        credentials.issue(new AchievementClaim(UUID.randomUUID(), fixture.institutionA, fixture.marker + "学院",
+                fixture.personNameA, fixture.personDocumentA, fixture.marker + "证书", "完成培训。", "Certificate",
+                fixture.marker + "-1", null, null, Instant.parse("2026-11-01T00:00:00Z"), null));
     }
 
     @Test

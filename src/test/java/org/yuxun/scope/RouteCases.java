@@ -97,6 +97,7 @@ final class RouteCases {
                 Map.of("active", "true"));
         CatalogueRouteCases.add(cases);
         CertificationRouteCases.add(cases);
+        CredentialRouteCases.add(cases);
         // Enrolment: rosters, imports and jobs of a class B cannot reach; the public form of a class not open
         get(cases, "/jobs/{id}", f -> "/jobs/999999999", DENIED);
         get(cases, "/classes/{classId}/enrolments", f -> "/classes/" + f.classA + "/enrolments", DENIED);

@@ -110,6 +110,9 @@ final class ScopeFixture {
             rows.put("certificate", rows("select * from certificate where institution_id = ?", institutionA));
             rows.put("certificateTemplate", rows("select * from certificate_template where institution_id = ?",
                     institutionA));
+            rows.put("signingKey", rows("select kid, retired_at from credential_signing_key where issuer_id = ?",
+                    institutionA));
+            rows.put("credential", rows("select id, revoked_at from credential where issuer_id = ?", institutionA));
             return rows;
         });
     }

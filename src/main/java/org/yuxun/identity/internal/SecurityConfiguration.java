@@ -43,7 +43,8 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/", "/login", "/lang", "/error", "/favicon.ico", "/webjars/**",
             "/css/**", "/js/**", "/img/**", "/actuator/health", "/actuator/health/**", "/public/**", "/verify/**",
-            "/.well-known/**", "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**"};
+            "/.well-known/**", "/credentials/**", "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs",
+            "/api/v1/docs/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -77,7 +78,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs",
-                                "/api/v1/docs/**").permitAll()
+                                "/api/v1/docs/**", "/api/v1/credentials/verify").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
