@@ -20,6 +20,8 @@ import org.yuxun.certification.internal.CertificateStore;
 import org.yuxun.certification.internal.CertificateStore.Filter;
 import org.yuxun.certification.internal.CertificateStore.NewCertificate;
 import org.yuxun.certification.internal.CertificateStore.Stored;
+import org.yuxun.credentials.AchievementClaim;
+import org.yuxun.credentials.Credentials;
 import org.yuxun.people.PersonRef;
 import org.yuxun.people.PersonRegistry;
 import org.yuxun.shared.DataScope;
@@ -48,14 +50,16 @@ public class CertificateManagement {
     private final PersonRegistry persons;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Credentials credentials;
 
     CertificateManagement(CertificateStore store, Awards awards, PersonRegistry persons, AuditLog audit,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, Credentials credentials) {
         this.store = store;
         this.awards = awards;
         this.persons = persons;
         this.audit = audit;
         this.events = events;
+        this.credentials = credentials;
     }
 
     /** Staff input for a certificate issued by hand. */
@@ -202,25 +206,46 @@ public class CertificateManagement {
             throw new OptimisticLockingFailureException("该记录已被他人修改");
         }
         CertificateView after = get(id);
+        if (credentials.jwt(after.publicId()).isPresent()) {
+            credentials.revoke(after.publicId());
+        }
         audit.record("REVOKE", "Certificate", id, "撤销证书 " + after.number() + "：" + text, Snapshot.of(before),
                 Snapshot.of(after));
         return after;
     }
 
     /**
-     * The one path by which a certificate comes about. A new certificate is audited and announced
-     * ({@link CertificateIssued}) in the caller's transaction; an existing one is returned unchanged.
+     * The one path by which a certificate comes about. A new certificate gets its signed verifiable credential
+     * (except one recorded from outside, which this platform did not issue and so cannot vouch for), is audited and
+     * announced ({@link CertificateIssued}), all in the caller's transaction; an existing one is returned unchanged.
      */
     public Stored issueStored(NewCertificate certificate) {
         Stored stored = store.store(certificate);
         if (stored.created()) {
             CertificateView c = stored.certificate();
+            if (!"IMPORT".equals(c.source())) {
+                credentials.issue(claim(c));
+            }
             audit.record("ISSUE", "Certificate", c.id(), "颁发证书 " + c.number() + "（" + c.title() + "）", null,
                     Snapshot.of(c));
             events.publishEvent(new CertificateIssued(c.id(), c.publicId(), c.kind(), c.number(), c.issuerId(),
                     c.personId(), c.enrolmentId(), c.skillLevel(), c.issuedOn()));
         }
         return stored;
+    }
+
+    /**
+     * What the credential asserts. The holder's full identity number is read in system scope only to be hashed
+     * with a salt inside the credentials module (DESIGN.md, "Credential format"); the read is audited by the people
+     * register and the number is neither stored nor logged here.
+     */
+    private AchievementClaim claim(CertificateView c) {
+        String number = DataScope.asSystem(() -> persons.reveal(c.personId()));
+        String type = c.kind() == CertificateKind.VOCATIONAL_QUALIFICATION ? "License" : "Certificate";
+        String description = "持证人完成" + c.title() + "的学习与考核，成绩合格，由" + c.issuerName() + "颁发。";
+        return new AchievementClaim(c.publicId(), c.issuerId(), c.issuerName(), c.holderName(), number, c.title(),
+                description, type, c.number(), c.hours(), c.skillLevel(), c.issuedOn().atStartOfDay(ZONE).toInstant(),
+                c.validUntil() == null ? null : c.validUntil().plusDays(1).atStartOfDay(ZONE).toInstant());
     }
 
     private static NewCertificate earned(Earned e, String award) {

@@ -49,6 +49,9 @@ class VerificationTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    org.yuxun.credentials.Credentials credentials;
+
     CertificationFixture fixture;
     CompletedClass completed;
     CertificateView certificate;
@@ -82,6 +85,29 @@ class VerificationTest {
         String revoked = verify("/verify/" + certificate.publicId()).getContentAsString();
         assertThat(revoked).contains("证书已撤销", "信息有误" + fixture.tag,
                 java.time.LocalDate.now(CertificateManagement.ZONE).toString());
+    }
+
+    @Test
+    void theCertificatesCredentialVerifiesAgainstThePublishedKeysUntilRevokedAndFailsWhenTampered() throws Exception {
+        String page = verify("/verify/" + certificate.publicId()).getContentAsString();
+        assertThat(page).contains("/credentials/" + certificate.publicId() + ".json", "下载可验证凭证 (JSON)")
+                .contains("data-status=\"VALID\"");
+        String jwt = credentials.jwt(certificate.publicId()).orElseThrow();
+        String jwks = mvc.perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString();
+        com.nimbusds.jwt.SignedJWT signed = com.nimbusds.jwt.SignedJWT.parse(jwt);
+        var key = com.nimbusds.jose.jwk.JWKSet.parse(jwks).getKeyByKeyId(signed.getHeader().getKeyID()).toECKey();
+        assertThat(signed.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key))).isTrue();
+        assertThat(signed.getJWTClaimsSet().toJSONObject().toString()).contains(certificate.number())
+                .doesNotContain(completed.documents().getFirst());
+        String[] parts = jwt.split("\\.");
+        char[] payload = parts[1].toCharArray();
+        payload[10] = payload[10] == 'A' ? 'B' : 'A';
+        String tampered = parts[0] + "." + new String(payload) + "." + parts[2];
+        assertThat(credentials.verify(tampered).valid()).isFalse();
+        DataScope.asSystem(() -> certificates.revoke(certificate.id(), certificate.version(), "撤销" + fixture.tag));
+        assertThat(credentials.verify(jwt).status()).isEqualTo(org.yuxun.credentials.CredentialCheck.Status.REVOKED);
+        assertThat(verify("/verify/" + certificate.publicId()).getContentAsString())
+                .contains("data-status=\"REVOKED\"");
     }
 
     @Test

@@ -77,7 +77,7 @@ public class CertificateImport {
     }
 
     /** What confirming stored. */
-    public record Outcome(int created, int alreadyRecorded) {
+    public record Outcome(int created, int alreadyRecorded) implements Serializable {
     }
 
     /**

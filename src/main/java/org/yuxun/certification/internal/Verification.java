@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.yuxun.certification.CertificateManagement;
 import org.yuxun.certification.CertificateView;
+import org.yuxun.credentials.CredentialCheck;
+import org.yuxun.credentials.Credentials;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.Text;
 
@@ -22,16 +24,20 @@ public class Verification {
     /** What the page says. */
     public enum Result { VALID, REVOKED, EXPIRED, NOT_FOUND }
 
-    /** The answer: the certificate only when found. */
-    public record Answer(Result result, CertificateView certificate) {
+    /**
+     * The answer: the certificate only when found, with the check of its signed credential when it has one.
+     */
+    public record Answer(Result result, CertificateView certificate, CredentialCheck credential) {
     }
 
     private final CertificateStore store;
     private final VerificationLog log;
+    private final Credentials credentials;
 
-    Verification(CertificateStore store, VerificationLog log) {
+    Verification(CertificateStore store, VerificationLog log, Credentials credentials) {
         this.store = store;
         this.log = log;
+        this.credentials = credentials;
     }
 
     /** @param publicId what the QR code carries; anything that is not a UUID is simply not found */
@@ -55,7 +61,9 @@ public class Verification {
         LocalDate today = LocalDate.now(CertificateManagement.ZONE);
         Result result = found.map(c -> Result.valueOf(c.state(today).name())).orElse(Result.NOT_FOUND);
         log.record(found.map(CertificateView::id).orElse(null), method, result.name(), ip);
-        return new Answer(result, found.orElse(null));
+        CredentialCheck check = found.flatMap(c -> credentials.jwt(c.publicId())).map(credentials::verify)
+                .orElse(null);
+        return new Answer(result, found.orElse(null), check);
     }
 
     private static Optional<UUID> uuid(String text) {
