@@ -22,6 +22,7 @@ public enum Permission {
     ENROLMENT_VIEW, ENROLMENT_CREATE, ENROLMENT_IMPORT, ENROLMENT_WITHDRAW, ENROLMENT_TRANSFER,
     ATTENDANCE_TAKE, ATTENDANCE_CORRECT, LEAVE_APPROVE,
     ASSESSMENT_RECORD,
+    CERTIFICATE_VIEW, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE, CERTIFICATE_TEMPLATE,
     MY_TRAINING,
     SIGNING_KEY_ROTATE;
 
@@ -32,7 +33,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING", "ROTATE" -> name().substring(0, cut);
+                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE", "ROTATE" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }

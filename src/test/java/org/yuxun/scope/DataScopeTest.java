@@ -116,6 +116,7 @@ class DataScopeTest {
                                                person_id, source)
                         values (?, ?, 'HIGHER_VOCATIONAL', '330106', false, ?, 'STAFF')""")
                 .params(fixture.classA, fixture.institutionA, fixture.personA).update());
+        CertificationRouteCases.createCertificateOfA(jdbc, fixture);
     }
 
     @Autowired
@@ -199,14 +200,16 @@ class DataScopeTest {
                         .replace("{classA}", String.valueOf(fixture.classA))
                         .replace("{institutionA}", String.valueOf(fixture.institutionA))
                         .replace("{personName-prefix}", fixture.personNameA.substring(0, 3))
-                        .replace("{personDocumentA}", fixture.personDocumentA));
+                        .replace("{personDocumentA}", fixture.personDocumentA)
+                        .replace("{certificateNumberA}", fixture.certificateNumberA));
             }
         });
         if (c.pattern().startsWith("/api/")) {
             builder.accept(MediaType.APPLICATION_JSON);
             if (c.method() == HttpMethod.POST || c.method() == HttpMethod.PUT) {
                 builder.contentType(MediaType.APPLICATION_JSON).content(c.params().getOrDefault("_json", "{}")
-                        .replace("{personDocumentA}", fixture.personDocumentA));
+                        .replace("{personDocumentA}", fixture.personDocumentA)
+                        .replace("{certificateNumberA}", fixture.certificateNumberA));
             }
         }
         return builder;

@@ -96,6 +96,7 @@ final class RouteCases {
         post(cases, "/sessions/{id}/study/heartbeat", f -> "/sessions/" + f.sessionA + "/study/heartbeat", DENIED,
                 Map.of("active", "true"));
         CatalogueRouteCases.add(cases);
+        CertificationRouteCases.add(cases);
         CredentialRouteCases.add(cases);
         // Enrolment: rosters, imports and jobs of a class B cannot reach; the public form of a class not open
         get(cases, "/jobs/{id}", f -> "/jobs/999999999", DENIED);

@@ -29,6 +29,8 @@ final class ScopeFixture {
     /** A's learner: a name of Chinese characters only (names allow no digits), unique to this run. */
     String personNameA;
     String personDocumentA;
+    long certificateA;
+    String certificateNumberA;
     String usernameA;
     String usernameB;
 
@@ -105,6 +107,9 @@ final class ScopeFixture {
             rows.put("programme", rows("select to_jsonb(p)::text from programme p where p.institution_id = ?", institutionA));
             rows.put("class", rows("select * from training_class where institution_id = ?", institutionA));
             rows.put("session", rows("select * from class_session where institution_id = ?", institutionA));
+            rows.put("certificate", rows("select * from certificate where institution_id = ?", institutionA));
+            rows.put("certificateTemplate", rows("select * from certificate_template where institution_id = ?",
+                    institutionA));
             rows.put("signingKey", rows("select kid, retired_at from credential_signing_key where issuer_id = ?",
                     institutionA));
             rows.put("credential", rows("select id, revoked_at from credential where issuer_id = ?", institutionA));

@@ -1,0 +1,26 @@
+package org.yuxun.certification.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the certificates module (DESIGN.md, "Policy numbers are settings").
+ *
+ * @param verifyRequestsPerWindow how many verifications one client address may request per window before it is
+ *     told to wait: enough for anyone checking certificates by hand, too few to walk the number space. The
+ *     verification benchmark raises it (DESIGN.md, "Benchmarks")
+ * @param verifyWindow the length of that window
+ * @param zipLimit the most certificates one ZIP download holds
+ */
+@ConfigurationProperties("yuxun.certification")
+public record CertificationSettings(Integer verifyRequestsPerWindow, Duration verifyWindow, Integer zipLimit) {
+
+    public CertificationSettings {
+        verifyRequestsPerWindow = verifyRequestsPerWindow == null || verifyRequestsPerWindow < 1 ? 60
+                : verifyRequestsPerWindow;
+        verifyWindow = verifyWindow == null || verifyWindow.isNegative() || verifyWindow.isZero()
+                ? Duration.ofMinutes(1) : verifyWindow;
+        zipLimit = zipLimit == null || zipLimit < 1 ? 5000 : zipLimit;
+    }
+}
