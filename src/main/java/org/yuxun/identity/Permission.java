@@ -20,6 +20,7 @@ public enum Permission {
     PROGRAMME_RETIRE,
     CLASS_VIEW, CLASS_CREATE, CLASS_EDIT, CLASS_SCHEDULE, CLASS_COMPLETE,
     ENROLMENT_VIEW, ENROLMENT_CREATE, ENROLMENT_IMPORT, ENROLMENT_WITHDRAW, ENROLMENT_TRANSFER,
+    LEARNER_ACCOUNT_ISSUE,
     ATTENDANCE_TAKE, ATTENDANCE_CORRECT, LEAVE_APPROVE,
     ASSESSMENT_RECORD,
     MY_TRAINING;
@@ -31,7 +32,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING" -> name().substring(0, cut);
+                 "TRAINING", "ISSUE" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }
