@@ -276,6 +276,14 @@ class EnrolmentStore {
                 .list();
     }
 
+    /** The persons holding a place in the class. */
+    List<Long> placedPersons(long classId) {
+        return jdbc.sql("select distinct person_id from enrolment where class_id = ? and status in " + ACTIVE)
+                .param(classId)
+                .query(Long.class)
+                .list();
+    }
+
     private static String rosterWhere(long classId, String name, String status, List<Object> params) {
         StringBuilder where = new StringBuilder(" where e.class_id = ?");
         params.add(classId);

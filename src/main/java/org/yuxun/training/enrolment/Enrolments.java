@@ -1,6 +1,5 @@
 package org.yuxun.training.enrolment;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +163,7 @@ class Enrolments implements EnrolmentManagement {
 
     /** How many learners holding a place in the class have no learner account yet. */
     long withoutAccount(long classId) {
-        Set<Long> persons = new HashSet<>();
-        store.placedLearners(classId).forEach(p -> persons.add(p.personId()));
+        List<Long> persons = store.placedPersons(classId);
         return persons.size() - accounts.withAccount(persons).size();
     }
 
