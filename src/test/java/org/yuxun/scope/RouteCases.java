@@ -111,6 +111,8 @@ final class RouteCases {
         post(cases, "/classes/{classId}/enrolments/{enrolmentId}/transfer",
                 f -> "/classes/" + f.classA + "/enrolments/999999999/transfer", DENIED,
                 Map.of("reason", "乙转班", "version", "0", "targetClassId", "1"));
+        post(cases, "/classes/{classId}/enrolments/accounts", f -> "/classes/" + f.classA + "/enrolments/accounts",
+                DENIED, Map.of());
         get(cases, "/classes/{classId}/import", f -> "/classes/" + f.classA + "/import", DENIED);
         get(cases, "/classes/{classId}/import/template.xlsx", f -> "/classes/" + f.classA + "/import/template.xlsx", DENIED);
         post(cases, "/classes/{classId}/import", f -> "/classes/" + f.classA + "/import", DENIED, Map.of());

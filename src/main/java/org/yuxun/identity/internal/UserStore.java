@@ -124,6 +124,41 @@ public class UserStore {
     }
 
     /**
+     * Inserts a learner account (no organisation, linked to the person) holding the given role, unless the person
+     * already has a learner account or the username is taken; either leaves nothing behind.
+     *
+     * @return the new account's id, or empty when nothing was inserted
+     */
+    public Optional<Long> insertLearner(String username, String passwordHash, String displayName, long personId,
+                                        boolean mustChangePassword, String role) {
+        Optional<Long> id = jdbc.sql("""
+                        insert into app_user (username, password_hash, display_name, person_id, org_kind,
+                                              must_change_password)
+                        values (?, ?, ?, ?, 'NONE', ?)
+                        on conflict do nothing
+                        returning id""")
+                .params(username, passwordHash, displayName, personId, mustChangePassword)
+                .query(Long.class)
+                .optional();
+        id.ifPresent(userId -> jdbc.sql("insert into user_role (user_id, role_code) values (?, ?)")
+                .params(userId, role).update());
+        return id;
+    }
+
+    /** Which of the persons have a learner account. */
+    public Set<Long> personsWithLearnerAccount(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select person_id from app_user
+                        where org_kind = 'NONE' and person_id = any(?)""")
+                .param(personIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
+    /**
      * Grants and withdraws roles so the account holds exactly {@code wanted}; roles held in both are left as they
      * are, since the caller may be unable to grant them again (row-level security allows granting only within the
      * granter's remit).

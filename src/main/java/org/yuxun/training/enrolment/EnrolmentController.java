@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -26,14 +27,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.Page;
 import org.yuxun.shared.web.Forms;
 import org.yuxun.training.EnrolmentPriorityGroup;
 
-/** The roster of a class (学员名册): search, export, add a learner, withdraw, transfer. */
+/** The roster of a class (学员名册): search, export, add a learner, withdraw, transfer, issue learner accounts. */
 @Controller
 @RequestMapping("/classes/{classId}/enrolments")
 class EnrolmentController {
@@ -104,6 +107,51 @@ class EnrolmentController {
         });
     }
 
+    /**
+     * Opens learner accounts for the learners of the class who have none and answers with the list of usernames
+     * and initial passwords as an Excel file. The passwords exist only in this response: they are stored hashed,
+     * so the list can be downloaded once, and running it again lists only accounts opened by that run.
+     */
+    @PostMapping("/accounts")
+    @PreAuthorize("hasAuthority('LEARNER_ACCOUNT_ISSUE')")
+    void issueAccounts(@PathVariable long classId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ClassFacts facts = enrolments.facts(classId);
+        List<Enrolments.IssuedAccount> issued = enrolments.issueAccounts(classId);
+        if (issued.isEmpty()) {
+            String location = request.getContextPath() + "/classes/" + classId + "/enrolments";
+            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+            flash.put("notice", "enrolment.accounts.none");
+            RequestContextUtils.saveOutputFlashMap(location, request, response);
+            response.sendRedirect(location);
+            return;
+        }
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(facts.name() + "-" + text("enrolment.accounts.file") + ".xlsx",
+                        StandardCharsets.UTF_8).replace("+", "%20"));
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet(text("enrolment.accounts.file"));
+            String[] headers = {text("enrolment.name"), text("enrolment.document"), text("enrolment.accounts.username"),
+                text("enrolment.accounts.password")};
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                head.createCell(i).setCellValue(headers[i]);
+            }
+            int rowNumber = 1;
+            for (Enrolments.IssuedAccount account : issued) {
+                Row row = sheet.createRow(rowNumber++);
+                row.createCell(0).setCellValue(account.name());
+                row.createCell(1).setCellValue(account.documentMasked());
+                row.createCell(2).setCellValue(account.username());
+                row.createCell(3).setCellValue(account.initialPassword());
+            }
+            sheet.createRow(rowNumber + 1).createCell(0).setCellValue(text("enrolment.accounts.note"));
+            workbook.write(response.getOutputStream());
+        }
+    }
+
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('ENROLMENT_VIEW')")
     void export(@PathVariable long classId, @RequestParam(required = false) String q,
@@ -148,6 +196,7 @@ class EnrolmentController {
         model.addAttribute("clazz", enrolments.facts(classId));
         model.addAttribute("page", enrolments.roster(classId, q, status, Page.clamp(page), Page.DEFAULT_SIZE));
         model.addAttribute("targets", enrolments.transferTargets(classId));
+        model.addAttribute("withoutAccount", enrolments.withoutAccount(classId));
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         return "training/enrolment/roster";

@@ -261,6 +261,29 @@ class EnrolmentStore {
                 .params(params).query(Long.class).single();
     }
 
+    /** A learner holding a place in a class, as the list of issued accounts names them. */
+    record PlacedLearner(long personId, String name, String documentMasked) {
+    }
+
+    /** The learners holding a place in the class, in roster order. */
+    List<PlacedLearner> placedLearners(long classId) {
+        return jdbc.sql("""
+                        select e.person_id, p.name, p.document_masked
+                        from enrolment e join person p on p.id = e.person_id
+                        where e.class_id = ? and e.status in""" + ACTIVE + " order by e.created_at, e.id")
+                .param(classId)
+                .query(PlacedLearner.class)
+                .list();
+    }
+
+    /** The persons holding a place in the class. */
+    List<Long> placedPersons(long classId) {
+        return jdbc.sql("select distinct person_id from enrolment where class_id = ? and status in " + ACTIVE)
+                .param(classId)
+                .query(Long.class)
+                .list();
+    }
+
     private static String rosterWhere(long classId, String name, String status, List<Object> params) {
         StringBuilder where = new StringBuilder(" where e.class_id = ?");
         params.add(classId);

@@ -1,12 +1,16 @@
 package org.yuxun.training.enrolment;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuxun.audit.AuditLog;
+import org.yuxun.identity.LearnerAccounts;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.NotFound;
@@ -25,11 +29,13 @@ class Enrolments implements EnrolmentManagement {
 
     private final EnrolmentStore store;
     private final Learners learners;
+    private final LearnerAccounts accounts;
     private final AuditLog audit;
 
-    Enrolments(EnrolmentStore store, Learners learners, AuditLog audit) {
+    Enrolments(EnrolmentStore store, Learners learners, LearnerAccounts accounts, AuditLog audit) {
         this.store = store;
         this.learners = learners;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -95,13 +101,20 @@ class Enrolments implements EnrolmentManagement {
         return place(facts, personId, enterprise, group(person.priorityGroup()), Source.ENTERPRISE);
     }
 
+    /** The outcome of a public enrolment: the account opened with it, or none when the learner had one. */
+    record PublicEnrolment(long enrolmentId, Optional<String> username) {
+    }
+
     /**
-     * A learner enrols from the public programme page (自主报名). Nobody need be signed in, so the registration
-     * and the enrolment run in system scope (registering by identity number is one of the cross-scope actions
-     * DESIGN.md allows); the class must be open for enrolment and its programme published.
+     * A learner enrols from the public programme page (自主报名) and, unless they already have a learner account,
+     * gets one with the password they chose, so they can sign in to check in. Nobody need be signed in, so the
+     * registration and the enrolment run in system scope (registering by identity number is one of the
+     * cross-scope actions DESIGN.md allows); the class must be open for enrolment and its programme published.
+     * A refused password leaves nothing saved.
      */
     @Transactional
-    long enrolFromPublicPage(long programmeId, long classId, EnrolPerson person, List<EvidenceFiles.Stored> evidence) {
+    PublicEnrolment enrolFromPublicPage(long programmeId, long classId, EnrolPerson person,
+                                        List<EvidenceFiles.Stored> evidence, String password, String confirmPassword) {
         return DataScope.asSystem(() -> {
             ClassFacts facts = store.lockClass(classId)
                     .filter(f -> f.programmeId() == programmeId && f.programmeStatus().equals("PUBLISHED"))
@@ -112,8 +125,46 @@ class Enrolments implements EnrolmentManagement {
             long personId = learners.asLearnersOf(facts.institutionId(), List.of(details(person))).getFirst();
             long id = place(facts, personId, null, group(person.priorityGroup()), Source.PUBLIC);
             evidence.forEach(e -> store.addEvidence(id, e.fileName(), e.contentType(), e.size(), e.storageKey()));
-            return id;
+            return new PublicEnrolment(id, accounts.open(personId, person.name(), password, confirmPassword));
         });
+    }
+
+    /**
+     * Gives every learner holding a place in the class who has no learner account one, with a random initial
+     * password to hand over (see {@link LearnerAccounts#issue}). The class must be within the caller's scope; the
+     * accounts and their audit entries are written together, and nobody's existing account is touched.
+     *
+     * @return who got an account, with their masked document number, in roster order
+     */
+    @Transactional
+    List<IssuedAccount> issueAccounts(long classId) {
+        facts(classId);
+        List<EnrolmentStore.PlacedLearner> placed = store.placedLearners(classId);
+        Map<Long, EnrolmentStore.PlacedLearner> byPerson = new LinkedHashMap<>();
+        placed.forEach(p -> byPerson.putIfAbsent(p.personId(), p));
+        List<LearnerAccounts.Issued> issued = accounts.issue(byPerson.values().stream()
+                .map(p -> new LearnerAccounts.Learner(p.personId(), p.name())).toList());
+        if (!issued.isEmpty()) {
+            audit.record("ISSUE_ACCOUNTS", "TrainingClass", classId, "发放学员账号：" + issued.size() + " 人", null,
+                    issued.stream().map(i -> Map.of("personId", i.personId(), "username", i.username())).toList());
+        }
+        return issued.stream().map(i -> new IssuedAccount(i.name(), byPerson.get(i.personId()).documentMasked(),
+                i.username(), i.initialPassword())).toList();
+    }
+
+    /** One account in the list handed to staff; the password is never stored in clear. */
+    record IssuedAccount(String name, String documentMasked, String username, String initialPassword) {
+
+        @Override
+        public String toString() {
+            return "IssuedAccount[" + username + "]";
+        }
+    }
+
+    /** How many learners holding a place in the class have no learner account yet. */
+    long withoutAccount(long classId) {
+        List<Long> persons = store.placedPersons(classId);
+        return persons.size() - accounts.withAccount(persons).size();
     }
 
     @Override

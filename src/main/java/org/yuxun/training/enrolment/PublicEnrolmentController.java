@@ -23,7 +23,8 @@ import org.yuxun.training.EnrolmentPriorityGroup;
 
 /**
  * Enrolment from a published programme's public page (自主报名): anyone, signed in or not, with real name,
- * identity document, phone, priority-group category and evidence; a human check keeps scripts out.
+ * identity document, phone, priority-group category and evidence; a human check keeps scripts out. A learner
+ * without a learner account gets one with the password they choose here; the done page shows its username once.
  */
 @Controller
 @RequestMapping("/public/programmes/{programmeId}/enrol")
@@ -47,13 +48,13 @@ class PublicEnrolmentController {
 
     @GetMapping
     String form(@PathVariable long programmeId, @RequestParam("class") long classId, Model model) {
-        model.addAttribute("form", EnrolForm.empty());
+        model.addAttribute("form", PublicEnrolForm.empty());
         return page(programmeId, classId, model);
     }
 
     @PostMapping
     String enrol(@PathVariable long programmeId, @RequestParam("class") long classId,
-                 @Valid @ModelAttribute("form") EnrolForm form, BindingResult result,
+                 @Valid @ModelAttribute("form") PublicEnrolForm form, BindingResult result,
                  @RequestParam(required = false) List<MultipartFile> evidenceFiles,
                  @RequestParam(required = false) String challenge, @RequestParam(required = false) String answer,
                  HttpServletRequest request, Model model, RedirectAttributes flash) {
@@ -79,8 +80,11 @@ class PublicEnrolmentController {
             return "training/enrolment/public-form";
         }
         try {
-            enrolments.enrolFromPublicPage(programmeId, classId, form.person(), files);
+            Enrolments.PublicEnrolment enrolment = enrolments.enrolFromPublicPage(programmeId, classId,
+                    form.person(), files, form.password(), form.confirmPassword());
             flash.addFlashAttribute("enrolledName", form.name());
+            enrolment.username().ifPresentOrElse(u -> flash.addFlashAttribute("username", u),
+                    () -> flash.addFlashAttribute("existingAccount", true));
             return "redirect:/public/programmes/" + programmeId + "/enrol/done?class=" + classId;
         } catch (InvalidInput e) {
             Forms.reject(result, e);

@@ -259,7 +259,8 @@ class EnrolmentPagesTest {
                         .param("class", String.valueOf(trainingClass))
                         .param("name", name).param("documentType", "RESIDENT_ID_CARD")
                         .param("documentNumber", number).param("phone", EnrolmentFixture.mobile())
-                        .param("priorityGroup", "VETERAN").param("challenge", token.group(1))
+                        .param("priorityGroup", "VETERAN").param("password", "Xuexi2026ok")
+                        .param("confirmPassword", "Xuexi2026ok").param("challenge", token.group(1))
                         .param("answer", answer).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         Map<String, Object> row = DataScope.asSystem(() -> jdbc.sql("""
