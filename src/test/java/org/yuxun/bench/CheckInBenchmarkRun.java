@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,7 +52,10 @@ import org.yuxun.training.attendance.Direction;
  * After a warm-up check-in to a first session, each learner checks in to {@value #SESSIONS} sessions of classes
  * they are enrolled in over HTTP with {@code GET /m/check-in?t=…} — the link of the QR code, with the learner's own
  * session cookie, device cookie and a code renewed as the teacher's screen renews it — 32 requests in flight
- * ({@code -Dbench.concurrency}) from this JVM. The same number of check-ins then goes through
+ * ({@code -Dbench.concurrency}) from this JVM; then, if {@code wrk} is installed, the same kind of requests for
+ * {@value #WRK_SECONDS} seconds to {@value #SESSIONS} further sessions from {@code wrk} in a second process (its
+ * client costs far less CPU than the JVM's, so this is the figure closer to a real deployment, where phones are
+ * not on the server). The same number of check-ins then goes through
  * {@link CheckIns#checkIn} directly (no HTTP) to {@value #SESSIONS} further sessions. Floors measured in the same
  * run: the same number of requests for a static file over the same HTTP connections, and of plain single-row JDBC
  * INSERTs through the application's pool. Figures go to {@code target/benchmarks/check-in.md}; nothing is asserted
@@ -66,6 +70,8 @@ class CheckInBenchmarkRun {
     static final int CHECK_INS = LEARNERS * SESSIONS;
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     static final String PASSWORD = "Bench@2026";
+    /** Length of the run from {@code wrk}: short enough that the codes it sends stay valid (30 s). */
+    static final int WRK_SECONDS = Integer.getInteger("bench.wrk.seconds", 8);
 
     @LocalServerPort
     int port;
@@ -101,7 +107,8 @@ class CheckInBenchmarkRun {
 
     @Test
     void measuresCheckInsAgainstPlainInsertAndHttpFloors() throws Exception {
-        Load.measureCpuWith(new CpuMeter(properties.dataDir()));
+        CpuMeter cpu = new CpuMeter(properties.dataDir());
+        Load.measureCpuWith(cpu);
         long college = DataScope.asSystem(() -> jdbc.sql(
                 "select id from institution where name = '浙江育训职业技术学院'").query(Long.class).single());
         long t0 = System.nanoTime();
@@ -120,9 +127,11 @@ class CheckInBenchmarkRun {
         long warmUp = classWithOpenSession(programme, college, personIds, 0);
         long[] overHttp = new long[SESSIONS];
         long[] direct = new long[SESSIONS];
+        long[] overWrk = new long[SESSIONS];
         for (int i = 0; i < SESSIONS; i++) {
             overHttp[i] = classWithOpenSession(programme, college, personIds, 1 + i);
             direct[i] = classWithOpenSession(programme, college, personIds, 1 + SESSIONS + i);
+            overWrk[i] = classWithOpenSession(programme, college, personIds, 1 + 2 * SESSIONS + i);
         }
 
         BenchHttp http = new BenchHttp(port);
@@ -146,6 +155,21 @@ class CheckInBenchmarkRun {
         Codes httpCodes = new Codes(overHttp);
         Load.Result httpCheckIns = Load.run(CHECK_INS, CONCURRENCY, i -> checkInOverHttp(http,
                 learners.get(i % LEARNERS), httpCodes.code(i / LEARNERS)));
+        String wrkRow = "| check-in over HTTP from `wrk` | not run: `wrk` is not installed (`apt-get install -y wrk`)"
+                + " | | | | | |";
+        Optional<Path> wrk = Wrk.executable();
+        if (wrk.isPresent()) {
+            Codes wrkCodes = new Codes(overWrk);
+            List<String> lines = new ArrayList<>(CHECK_INS);
+            for (int i = 0; i < CHECK_INS; i++) {
+                Learner learner = learners.get(i % LEARNERS);
+                lines.add("/m/check-in?t=" + wrkCodes.code(i / LEARNERS) + "\t" + learner.cookies() + "\t"
+                        + learner.userAgent());
+            }
+            Wrk.Result result = Wrk.run(wrk.get(), port, lines, CONCURRENCY, Duration.ofSeconds(WRK_SECONDS),
+                    "data-result=\"success\"", cpu);
+            wrkRow = result.row("check-in over HTTP from `wrk` (second process), %d s".formatted(WRK_SECONDS));
+        }
         Codes directCodes = new Codes(direct);
         Load.Result directCheckIns = Load.run(CHECK_INS, CONCURRENCY, i -> {
             Learner learner = learners.get(i % LEARNERS);
@@ -161,6 +185,9 @@ class CheckInBenchmarkRun {
         Load.Result jdbcFloor = plainInserts();
         long recorded = DataScope.asSystem(() -> jdbc.sql("select count(*) from check_in where session_id = any(?)")
                 .param(concat(overHttp, direct)).query(Long.class).single());
+        long recordedFromWrk = DataScope.asSystem(() -> jdbc.sql(
+                        "select count(*) from check_in where session_id = any(?)")
+                .param(Arrays.stream(overWrk).boxed().toArray(Long[]::new)).query(Long.class).single());
 
         String report = """
                 # Check-in benchmark
@@ -173,17 +200,19 @@ class CheckInBenchmarkRun {
                 %s
                 %s
                 %s
+                %s
 
-                %,d check-ins recorded in the measured sessions (of %,d tried). %d requests in flight; %,d learners
+                %,d check-ins recorded in the measured sessions (of %,d tried); %,d from `wrk`. %d requests in flight; %,d learners
                 each checked in to %d sessions per path after a warm-up of %,d check-ins over HTTP (%,.0f/s, p99
                 %.1f ms). Before: %,d persons registered in batch (%,.0f rows/s), %,d sign-ins through the login form
                 (%,.0f/s).%s
                 """.formatted(Runtime.version(), Runtime.getRuntime().availableProcessors(), loadBefore,
                 httpCheckIns.row("check-in over HTTP: `GET /m/check-in?t=…`, signed-in learner sessions"),
+                wrkRow,
                 directCheckIns.row("check-in through `CheckIns.checkIn` (no HTTP)"),
                 httpFloor.row("floor: `GET /js/yuxun.js` (static file) over the same HTTP client"),
                 jdbcFloor.row("floor: plain single-row JDBC INSERT, autocommit, same pool"),
-                recorded, 2L * CHECK_INS, CONCURRENCY, LEARNERS, SESSIONS, warm.count(), warm.perSecond(),
+                recorded, 2L * CHECK_INS, recordedFromWrk, CONCURRENCY, LEARNERS, SESSIONS, warm.count(), warm.perSecond(),
                 warm.p99().toNanos() / 1e6, LEARNERS, LEARNERS / Math.max(registration.toNanos() / 1e9, 1e-9),
                 signIns.succeeded(), signIns.perSecond(), failures(signIns, warm, httpCheckIns, directCheckIns,
                         httpFloor, jdbcFloor));
