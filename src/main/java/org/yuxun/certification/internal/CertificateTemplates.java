@@ -45,10 +45,11 @@ public class CertificateTemplates {
             """;
 
     public static final String DEFAULT_CSS = """
-            .frame { position: absolute; top: 10mm; left: 10mm; right: 10mm; bottom: 10mm;
+            .frame { position: absolute; top: 10mm; left: 10mm; width: 271mm; height: 184mm;
                      border: 3mm double #8a1c1c; }
-            .inner { padding: 14mm 22mm; color: #222; }
-            h1 { text-align: center; font-size: 30pt; color: #8a1c1c; margin: 0 0 10mm 0; }
+            .inner { position: relative; height: 184mm; padding: 0 22mm; color: #222; }
+            h1 { padding-top: 14mm; }
+            h1 { text-align: center; font-size: 30pt; color: #8a1c1c; margin: 0 0 8mm 0; }
             .lead { font-size: 15pt; }
             .name { font-size: 20pt; font-weight: bold; }
             .body { font-size: 15pt; line-height: 1.8; text-indent: 2em; }

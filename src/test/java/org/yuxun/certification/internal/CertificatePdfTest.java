@@ -70,6 +70,19 @@ class CertificatePdfTest {
         assertThat(qr(pdf)).isEqualTo("https://yuxun.example.cn/verify/0b7c4f7e-8a41-4c55-9f59-2f5b1d0f7a11");
     }
 
+    /** The default layout fills the A4 page: the QR code sits in its lower part, clear of the text above. */
+    @Test
+    void theDefaultLayoutPutsTheQrCodeInTheLowerPartOfThePage() throws Exception {
+        byte[] pdf = PDF.render(certificate("王小明", CertificateKind.TRAINING, null), defaults());
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+            BufferedImage lower = page.getSubimage(0, page.getHeight() / 2, page.getWidth(), page.getHeight() / 2);
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(lower)));
+            assertThat(new QRCodeReader().decode(bitmap).getText()).endsWith("/verify/"
+                    + "0b7c4f7e-8a41-4c55-9f59-2f5b1d0f7a11");
+        }
+    }
+
     @Test
     void aValueCannotInjectMarkupIntoTheTemplate() throws IOException {
         byte[] pdf = PDF.render(certificate("<b>王</b>&小明", CertificateKind.TRAINING, null), defaults());
