@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -408,8 +406,8 @@ class CredentialsTest {
     }
 
     private static JsonSchema schema() throws IOException {
-        Path file = Path.of("..", "shared", "reference", "openbadges-3.0", "achievementcredential.schema.json");
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = CredentialsTest.class.getResourceAsStream(
+                "/openbadges-3.0/achievementcredential.schema.json")) {
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(in, config);
         }
