@@ -93,10 +93,12 @@ final class Wrk {
         Duration wrkCpu = Duration.ofNanos(childrenCpuNanos() - childrenBefore);
         Files.deleteIfExists(requests);
         Map<String, Long> figures = new TreeMap<>();
-        output.lines().filter(l -> l.startsWith("YUXUN ")).findFirst()
+        for (String figure : output.lines().filter(l -> l.startsWith("YUXUN ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no figures: " + output))
-                .substring(6).lines().flatMap(l -> List.of(l.split(" ")).stream())
-                .map(pair -> pair.split("=")).forEach(pair -> figures.put(pair[0], Long.parseLong(pair[1])));
+                .substring(6).split(" ")) {
+            String[] pair = figure.split("=");
+            figures.put(pair[0], Long.parseLong(pair[1]));
+        }
         return new Result(figures.get("requests"), Duration.ofNanos(figures.get("duration_us") * 1_000),
                 figures.get("ok"), figures.get("refused"), figures.get("errors"),
                 Duration.ofNanos(figures.get("p50_us") * 1_000), Duration.ofNanos(figures.get("p99_us") * 1_000),
