@@ -16,7 +16,6 @@ import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -97,12 +96,6 @@ class DatabaseConfiguration {
     @Primary
     DataSource dataSource(HikariDataSource connectionPool) {
         return new ScopedDataSource(connectionPool);
-    }
-
-    /** Spring Session's transactions, on the connections it takes from the pool directly. */
-    @Bean
-    TransactionOperations springSessionTransactionOperations(HikariDataSource connectionPool) {
-        return new TransactionTemplate(new DataSourceTransactionManager(connectionPool));
     }
 
     /**

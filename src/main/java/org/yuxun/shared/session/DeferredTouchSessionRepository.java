@@ -1,0 +1,180 @@
+package org.yuxun.shared.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * The session store in front of Spring Session JDBC, so that a request which only reads its session costs one
+ * query and no write.
+ * <p>
+ * Spring Session marks a session changed on every request (the last-access time moves), and its JDBC repository
+ * then writes the session row — an {@code UPDATE} that also moves the row in the expiry-time index — in a
+ * transaction of its own, after a read in another transaction: four round trips and a write for a request that
+ * changed nothing. Here the last-access time of a session whose attributes did not change is handed to
+ * {@link LastAccessWriter}, which writes the touches of all sessions once a second in one statement; the read runs
+ * outside a transaction (it is one {@code SELECT}). Anything else — a new session, a changed attribute (the
+ * security context at sign-in, a CSRF token), a new session id, a new timeout — is saved by the JDBC repository
+ * as before, last-access time included.
+ * <p>
+ * What that costs: a session's expiry in the database lags its last request by up to the writer's interval (one
+ * second), and a node that dies loses the touches of that second, so such a session may expire up to a second
+ * early. Sessions stay in PostgreSQL and nodes stay stateless.
+ */
+final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepository<Session> {
+
+    private final FindByIndexNameSessionRepository<Session> jdbc;
+    private final SessionTransactions transactions;
+    private final LastAccessWriter touches;
+
+    DeferredTouchSessionRepository(FindByIndexNameSessionRepository<Session> jdbc, SessionTransactions transactions,
+                                   LastAccessWriter touches) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.touches = touches;
+    }
+
+    @Override
+    public Session createSession() {
+        return new StoredSession(jdbc.createSession(), true);
+    }
+
+    @Override
+    public void save(Session session) {
+        StoredSession stored = (StoredSession) session;
+        if (stored.onlyTouched()) {
+            touches.touch(stored.getId(), stored.touchedAt);
+            return;
+        }
+        stored.applyTouch();
+        jdbc.save(stored.delegate);
+        stored.saved();
+    }
+
+    @Override
+    public Session findById(String id) {
+        Session found = transactions.reading(() -> jdbc.findById(id));
+        return found == null ? null : new StoredSession(found, false);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        touches.forget(id);
+        jdbc.deleteById(id);
+    }
+
+    @Override
+    public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        return jdbc.findByIndexNameAndIndexValue(indexName, indexValue);
+    }
+
+    /**
+     * A session as one request sees it: everything goes to Spring Session's own session object, except the
+     * last-access time, which is kept here until the request ends.
+     */
+    static final class StoredSession implements Session {
+
+        private final Session delegate;
+        private boolean isNew;
+        private boolean changed;
+        private Instant touchedAt;
+
+        StoredSession(Session delegate, boolean isNew) {
+            this.delegate = delegate;
+            this.isNew = isNew;
+        }
+
+        boolean onlyTouched() {
+            return !isNew && !changed && touchedAt != null;
+        }
+
+        void applyTouch() {
+            if (touchedAt != null) {
+                delegate.setLastAccessedTime(touchedAt);
+            }
+        }
+
+        void saved() {
+            isNew = false;
+            changed = false;
+            touchedAt = null;
+        }
+
+        @Override
+        public String getId() {
+            return delegate.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            changed = true;
+            return delegate.changeSessionId();
+        }
+
+        @Override
+        public <T> T getAttribute(String attributeName) {
+            return delegate.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return delegate.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            changed = true;
+            delegate.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            if (delegate.getAttribute(attributeName) != null) {
+                changed = true;
+            }
+            delegate.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return delegate.getCreationTime();
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            if (isNew) {
+                delegate.setLastAccessedTime(lastAccessedTime);
+            } else {
+                touchedAt = lastAccessedTime;
+            }
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return touchedAt != null ? touchedAt : delegate.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            if (!interval.equals(delegate.getMaxInactiveInterval())) {
+                changed = true;
+            }
+            delegate.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return delegate.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return !getMaxInactiveInterval().isNegative()
+                    && !Instant.now().minus(getMaxInactiveInterval()).isBefore(getLastAccessedTime());
+        }
+    }
+}

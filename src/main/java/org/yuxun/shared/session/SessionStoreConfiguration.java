@@ -1,0 +1,54 @@
+package org.yuxun.shared.session;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Browser sessions in PostgreSQL (Spring Session JDBC), read with one query per request and touched in batches
+ * ({@link DeferredTouchSessionRepository}). Spring Session takes the connections from the pool directly: its
+ * tables carry no row-level security, and resolving the caller's scope would itself read the session.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfiguration {
+
+    /** How often the last-access times of sessions are written (milliseconds). */
+    static final long TOUCH_INTERVAL_MILLIS = 1_000;
+
+    /** Spring Session's transactions (found by this name), on the connections it takes from the pool directly. */
+    @Bean
+    SessionTransactions springSessionTransactionOperations(HikariDataSource connectionPool) {
+        return new SessionTransactions(new TransactionTemplate(new DataSourceTransactionManager(connectionPool)));
+    }
+
+    @Bean
+    LastAccessWriter sessionLastAccessWriter(HikariDataSource connectionPool) {
+        return new LastAccessWriter(connectionPool, TOUCH_INTERVAL_MILLIS);
+    }
+
+    @Bean
+    static BeanPostProcessor deferredTouchSessions(ObjectProvider<SessionTransactions> transactions,
+                                                   ObjectProvider<LastAccessWriter> touches) {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcIndexedSessionRepository jdbc) {
+                    FindByIndexNameSessionRepository<Session> repository =
+                            (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) jdbc;
+                    return new DeferredTouchSessionRepository(repository, transactions.getObject(),
+                            touches.getObject());
+                }
+                return bean;
+            }
+        };
+    }
+}

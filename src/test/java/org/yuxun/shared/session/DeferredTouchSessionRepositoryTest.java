@@ -1,0 +1,147 @@
+package org.yuxun.shared.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yuxun.IntegrationTest;
+
+/**
+ * The session store writes a session at once when something in it changed, and only its last-access time — later,
+ * for all sessions in one statement — when a request merely used it. Runs against the real session tables, with a
+ * writer whose timer is not started, so that the test decides when touches are written.
+ */
+@IntegrationTest
+class DeferredTouchSessionRepositoryTest {
+
+    @Autowired
+    HikariDataSource connectionPool;
+
+    @Autowired
+    SessionRepository<? extends Session> installed;
+
+    JdbcTemplate jdbc;
+    LastAccessWriter touches;
+    DeferredTouchSessionRepository sessions;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        jdbc = new JdbcTemplate(connectionPool);
+        SessionTransactions transactions = new SessionTransactions(
+                new TransactionTemplate(new DataSourceTransactionManager(connectionPool)));
+        JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(jdbc, transactions);
+        repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));
+        touches = new LastAccessWriter(connectionPool, 1_000);
+        sessions = new DeferredTouchSessionRepository(
+                (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) repository,
+                transactions, touches);
+    }
+
+    @Test
+    void theApplicationUsesThisStore() {
+        assertThat(installed).isInstanceOf(DeferredTouchSessionRepository.class);
+    }
+
+    @Test
+    void aRequestThatOnlyUsedTheSessionIsWrittenLaterAndOnlyItsLastAccess() {
+        String id = newSessionIdleFor(Duration.ofMinutes(10));
+        long before = lastAccess(id);
+
+        Session used = sessions.findById(id);
+        Instant now = Instant.now();
+        used.setLastAccessedTime(now);
+        assertThat(used.getAttribute("colour").toString()).isEqualTo("blue");
+        sessions.save(used);
+
+        assertThat(lastAccess(id)).as("not written by the request").isEqualTo(before);
+        assertThat(touches.flush()).isEqualTo(1);
+        assertThat(lastAccess(id)).isEqualTo(now.toEpochMilli());
+        assertThat(expiry(id)).isEqualTo(now.plus(Duration.ofMinutes(30)).toEpochMilli());
+        assertThat(touches.flush()).as("nothing left").isZero();
+    }
+
+    @Test
+    void aChangedAttributeIsWrittenAtOnceWithTheLastAccess() {
+        String id = newSessionIdleFor(Duration.ofMinutes(10));
+
+        Session used = sessions.findById(id);
+        Instant now = Instant.now();
+        used.setLastAccessedTime(now);
+        used.setAttribute("colour", "green");
+        sessions.save(used);
+
+        assertThat(lastAccess(id)).isEqualTo(now.toEpochMilli());
+        assertThat(sessions.findById(id).<String>getAttribute("colour")).isEqualTo("green");
+        assertThat(touches.flush()).isZero();
+    }
+
+    @Test
+    void aTouchNeverMovesTheLastAccessBackwards() {
+        String id = newSessionIdleFor(Duration.ZERO);
+        long current = lastAccess(id);
+
+        touches.touch(id, Instant.ofEpochMilli(current - 60_000));
+        touches.flush();
+
+        assertThat(lastAccess(id)).isEqualTo(current);
+    }
+
+    @Test
+    void anExpiredSessionIsNotFoundAndADeletedOneLeavesNoTouchBehind() {
+        String expired = newSessionIdleFor(Duration.ofMinutes(31));
+        assertThat(sessions.findById(expired)).isNull();
+
+        String deleted = newSessionIdleFor(Duration.ofMinutes(1));
+        Session used = sessions.findById(deleted);
+        used.setLastAccessedTime(Instant.now());
+        sessions.save(used);
+        sessions.deleteById(deleted);
+
+        assertThat(touches.flush()).isZero();
+        assertThat(sessions.findById(deleted)).isNull();
+    }
+
+    @Test
+    void aNewSessionIdIsWrittenAtOnce() {
+        String id = newSessionIdleFor(Duration.ofMinutes(1));
+
+        Session used = sessions.findById(id);
+        used.setLastAccessedTime(Instant.now());
+        String renewed = used.changeSessionId();
+        sessions.save(used);
+
+        assertThat(sessions.findById(id)).isNull();
+        assertThat(sessions.findById(renewed).<String>getAttribute("colour")).isEqualTo("blue");
+    }
+
+    private String newSessionIdleFor(Duration idle) {
+        Session session = sessions.createSession();
+        session.setAttribute("colour", "blue");
+        sessions.save(session);
+        long at = System.currentTimeMillis() - idle.toMillis();
+        jdbc.update("update spring_session set last_access_time = ?, expiry_time = ? + max_inactive_interval * 1000"
+                + " where session_id = ?", at, at, session.getId());
+        return session.getId();
+    }
+
+    private long lastAccess(String id) {
+        return jdbc.queryForObject("select last_access_time from spring_session where session_id = ?", Long.class, id);
+    }
+
+    private long expiry(String id) {
+        return jdbc.queryForObject("select expiry_time from spring_session where session_id = ?", Long.class, id);
+    }
+}
