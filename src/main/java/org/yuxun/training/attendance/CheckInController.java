@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,8 @@ class CheckInController {
 
     static final String DEVICE_COOKIE = "yx_device";
 
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f-]{36}");
+
     private final CheckIns checkIns;
 
     CheckInController(CheckIns checkIns) {
@@ -43,7 +46,7 @@ class CheckInController {
                    @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
         String device = deviceCookie;
-        if (device == null || !device.matches("[0-9a-f-]{36}")) {
+        if (device == null || !DEVICE_ID.matcher(device).matches()) {
             device = UUID.randomUUID().toString();
             response.addHeader("Set-Cookie", ResponseCookie.from(DEVICE_COOKIE, device).path("/")
                     .maxAge(Duration.ofDays(730)).httpOnly(true).sameSite("Lax").build().toString());
