@@ -5,16 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,21 +33,24 @@ class CheckInController {
 
     static final String DEVICE_COOKIE = "yx_device";
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f-]{36}");
 
     private final CheckIns checkIns;
+    private final CheckInPage page;
 
-    CheckInController(CheckIns checkIns) {
+    CheckInController(CheckIns checkIns, MessageSource messages) {
         this.checkIns = checkIns;
+        this.page = new CheckInPage(messages);
     }
 
     @GetMapping("/m/check-in")
     @PreAuthorize("isAuthenticated()")
-    String checkIn(@RequestParam(name = "t", required = false) String token,
-                   @RequestParam(name = "session", required = false) Long session,
-                   @CookieValue(name = DEVICE_COOKIE, required = false) String deviceCookie,
-                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
-                   HttpServletResponse response, Model model) {
+    ResponseEntity<String> checkIn(@RequestParam(name = "t", required = false) String token,
+                                   @RequestParam(name = "session", required = false) Long session,
+                                   @CookieValue(name = DEVICE_COOKIE, required = false) String deviceCookie,
+                                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                                   HttpServletResponse response, Locale locale) {
         String device = deviceCookie;
         if (device == null || !DEVICE_ID.matcher(device).matches()) {
             device = UUID.randomUUID().toString();
@@ -53,15 +59,18 @@ class CheckInController {
         }
         String userAgent = request.getHeader("User-Agent");
         Device from = new Device(fingerprint(device, userAgent), request.getRemoteAddr(), userAgent);
+        String contextPath = request.getContextPath();
         try {
             CheckIns.CheckedIn done = checkIns.checkIn(token, session, learnerPerson(user), from);
-            model.addAttribute("done", done);
+            return html(200, page.recorded(locale, contextPath, user.displayName(), done));
         } catch (CheckInRefused refused) {
-            response.setStatus(refused.reason() == CheckInRefused.Reason.ALREADY ? 200 : 422);
-            model.addAttribute("refused", refused.reason());
+            int status = refused.reason() == CheckInRefused.Reason.ALREADY ? 200 : 422;
+            return html(status, page.refused(locale, contextPath, user.displayName(), refused.reason()));
         }
-        model.addAttribute("learner", user.displayName());
-        return "training/attendance/check-in";
+    }
+
+    private static ResponseEntity<String> html(int status, String body) {
+        return ResponseEntity.status(status).contentType(HTML).body(body);
     }
 
     static String fingerprint(String device, String userAgent) {
