@@ -50,6 +50,9 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
             touches.touch(stored.getId(), stored.touchedAt);
             return;
         }
+        if (stored.unchanged()) {
+            return; // saved already in this request (Spring Session saves when the response commits, and again at the end)
+        }
         stored.applyTouch();
         jdbc.save(stored.delegate);
         stored.saved();
@@ -90,6 +93,10 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
 
         boolean onlyTouched() {
             return !isNew && !changed && touchedAt != null;
+        }
+
+        boolean unchanged() {
+            return !isNew && !changed && touchedAt == null;
         }
 
         void applyTouch() {
