@@ -20,6 +20,7 @@ import org.yuxun.certification.internal.CertificateStore;
 import org.yuxun.certification.internal.CertificateStore.Filter;
 import org.yuxun.certification.internal.CertificateStore.NewCertificate;
 import org.yuxun.certification.internal.CertificateStore.Stored;
+import org.yuxun.certification.internal.Verdicts;
 import org.yuxun.credentials.AchievementClaim;
 import org.yuxun.credentials.Credentials;
 import org.yuxun.people.PersonRef;
@@ -51,15 +52,17 @@ public class CertificateManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Credentials credentials;
+    private final Verdicts verdicts;
 
     CertificateManagement(CertificateStore store, Awards awards, PersonRegistry persons, AuditLog audit,
-                          ApplicationEventPublisher events, Credentials credentials) {
+                          ApplicationEventPublisher events, Credentials credentials, Verdicts verdicts) {
         this.store = store;
         this.awards = awards;
         this.persons = persons;
         this.audit = audit;
         this.events = events;
         this.credentials = credentials;
+        this.verdicts = verdicts;
     }
 
     /** Staff input for a certificate issued by hand. */
@@ -209,6 +212,7 @@ public class CertificateManagement {
         if (credentials.jwt(after.publicId()).isPresent()) {
             credentials.revoke(after.publicId());
         }
+        verdicts.evict(after.publicId());
         audit.record("REVOKE", "Certificate", id, "撤销证书 " + after.number() + "：" + text, Snapshot.of(before),
                 Snapshot.of(after));
         return after;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -51,6 +52,7 @@ public class Credentials {
     private final AuditLog audit;
     private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, PublishedKey> publishedKeys = new ConcurrentHashMap<>();
 
     Credentials(SigningKeys keys, StatusLists statusLists, CredentialRecords records, CredentialDocuments documents,
                 AuditLog audit, MessageSource messages) {
@@ -146,7 +148,7 @@ public class Credentials {
             return fail(Status.MALFORMED);
         }
         String kid = jws.getHeader().getKeyID();
-        Optional<PublishedKey> key = kid == null ? Optional.empty() : DataScope.asSystem(() -> keys.byKid(kid));
+        Optional<PublishedKey> key = kid == null ? Optional.empty() : publishedKey(kid);
         if (key.isEmpty()) {
             return fail(Status.UNKNOWN_KEY);
         }
@@ -197,6 +199,21 @@ public class Credentials {
             return fail(Status.MALFORMED);
         }
         return result(true, Status.VALID, credentialId, issuerId);
+    }
+
+    /**
+     * A published key by kid, kept in memory once found: a kid always names the same public key (rotation adds a
+     * kid, never changes one, docs/adr/0006-signing-keys.md). Kids not found are not kept, so they stay bounded by
+     * the keys that exist.
+     */
+    private Optional<PublishedKey> publishedKey(String kid) {
+        PublishedKey known = publishedKeys.get(kid);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PublishedKey> found = DataScope.asSystem(() -> keys.byKid(kid));
+        found.ifPresent(k -> publishedKeys.put(kid, k));
+        return found;
     }
 
     private void signStatusList(long issuerId, SigningKey key) {

@@ -86,7 +86,7 @@ class VerificationBenchmarkRun {
 
                 | what | requests | errors | per second | p50 | p99 |
                 |---|---:|---:|---:|---:|---:|
-                | `GET /verify/{publicId}` (rate limit, one indexed lookup, page, queued log entry) | %d | %d | %.0f | %.1f ms | %.1f ms |
+                | `GET /verify/{publicId}` (rate limit, verdict and page kept in memory, queued log entry) | %d | %d | %.0f | %.1f ms | %.1f ms |
                 | floor: `GET /actuator/health` | %d | %d | %.0f | %.1f ms | %.1f ms |
 
                 Concurrency %d over HTTP/1.1 keep-alive from the same JVM; %d distinct certificates.

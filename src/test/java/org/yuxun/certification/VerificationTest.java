@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yuxun.IntegrationTest;
 import org.yuxun.certification.CertificationFixture.CompletedClass;
+import org.yuxun.certification.internal.Verdicts;
 import org.yuxun.certification.internal.VerificationLog;
 import org.yuxun.identity.Accounts;
 import org.yuxun.people.PersonRegistry;
@@ -45,6 +46,9 @@ class VerificationTest {
 
     @Autowired
     VerificationLog log;
+
+    @Autowired
+    Verdicts verdicts;
 
     @Autowired
     Accounts accounts;
@@ -111,6 +115,38 @@ class VerificationTest {
     }
 
     @Test
+    void aRevokedCertificateReadsRevokedAtOnceThoughItsValidVerdictWasKept() throws Exception {
+        String link = "/verify/" + certificate.publicId();
+        assertThat(verify(link).getContentAsString()).contains("证书有效", "data-status=\"VALID\"");
+        assertThat(verify(link).getContentAsString()).contains("证书有效", "data-status=\"VALID\"");
+        DataScope.asSystem(() -> certificates.revoke(certificate.id(), certificate.version(), "当场撤销" + fixture.tag));
+        assertThat(verify(link).getContentAsString()).contains("证书已撤销", "当场撤销" + fixture.tag,
+                "data-status=\"REVOKED\"").doesNotContain("证书有效");
+    }
+
+    @Test
+    void aRevocationMadeOnAnotherNodeReadsRevokedAfterTheNextPoll() throws Exception {
+        String link = "/verify/" + certificate.publicId();
+        assertThat(verify(link).getContentAsString()).contains("证书有效");
+        DataScope.asSystem(() -> jdbc.sql("""
+                        update certificate set status = 'REVOKED', revoked_at = now(), revoked_reason = ?,
+                                               version = version + 1
+                        where id = ?""").params("另一节点撤销" + fixture.tag, certificate.id()).update());
+        verdicts.pollRevocations();
+        assertThat(verify(link).getContentAsString()).contains("证书已撤销", "另一节点撤销" + fixture.tag)
+                .doesNotContain("证书有效");
+    }
+
+    @Test
+    void aKeptVerdictIsShownInTheLanguageOfEachCaller() throws Exception {
+        String link = "/verify/" + certificate.publicId();
+        assertThat(verify(link).getContentAsString()).contains("证书有效");
+        assertThat(verify(link + "?lang=en").getContentAsString()).contains("The certificate is valid",
+                "Valid: the signature is genuine").doesNotContain("证书有效");
+        assertThat(verify(link).getContentAsString()).contains("证书有效");
+    }
+
+    @Test
     void anExpiredCertificateSaysExpired() throws Exception {
         DataScope.asSystem(() -> jdbc.sql("""
                         update certificate set issued_on = current_date - 400, valid_until = current_date - 30
@@ -134,10 +170,11 @@ class VerificationTest {
     @Test
     void everyVerificationIsLoggedWithTimeAddressAndResult() throws Exception {
         verify("/verify/" + certificate.publicId());
+        verify("/verify/" + certificate.publicId());
         verify("/verify?number=" + certificate.number() + "&name=欧阳不是");
         log.flush();
         assertThat(fixture.count("select count(*) from certificate_verification where ip = ? and result = 'VALID'"
-                + " and certificate_id = ?", address, certificate.id())).isEqualTo(1);
+                + " and certificate_id = ?", address, certificate.id())).isEqualTo(2);
         assertThat(fixture.count("select count(*) from certificate_verification where ip = ?"
                 + " and result = 'NOT_FOUND' and certificate_id is null", address)).isEqualTo(1);
     }

@@ -67,9 +67,20 @@ public class StatusLists {
         return true;
     }
 
-    /** Whether bit {@code index} of the issuer's list is set; an issuer without a list has revoked nothing. */
+    /**
+     * Whether bit {@code index} of the issuer's list is set; an issuer without a list has revoked nothing. The bit
+     * is read in the database, so a verification moves one byte, not the whole list; PostgreSQL's {@code get_bit}
+     * counts from the right-most bit of each byte, the status list from the left-most.
+     */
     public boolean isSet(long issuerId, long index) {
-        return bits(issuerId).map(bits -> isSet(bits, index)).orElse(false);
+        if (index < 0) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select get_bit(bits, :byte * 8 + 7 - :bit) = 1 from credential_status_list
+                        where issuer_id = :issuer and length(bits) > :byte""")
+                .param("byte", index / 8).param("bit", (int) (index % 8)).param("issuer", issuerId)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     /** The issuer's bits, if it has a list. */
