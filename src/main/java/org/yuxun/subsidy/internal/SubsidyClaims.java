@@ -81,6 +81,11 @@ public class SubsidyClaims {
 
     public enum Decision { APPROVE, REJECT, RETURN }
 
+    /** An earlier subsidy of a learner, as the caller's scope shows it (the HRSS reviewer: the whole region). */
+    public record EarlierSubsidy(long personId, long claimId, String institutionName, String className,
+                                 int year, String status, BigDecimal amount) {
+    }
+
     private static final String CLAIM = """
             select c.*, p.name as policy_name,
                    (select count(*) from subsidy_claim_line l where l.claim_id = c.id) as line_count,
@@ -263,6 +268,26 @@ public class SubsidyClaims {
         get(claimId);
         return jdbc.sql("select * from subsidy_claim_line where claim_id = ? order by eligible, id").param(claimId)
                 .query(this::line).list();
+    }
+
+    /**
+     * The earlier subsidised or claimed lines of the claim's learners that the caller may see, by person: the
+     * details behind a finding, which the checks themselves never reveal (DESIGN.md: the HRSS reviewer, whose scope
+     * covers the region, can open the details).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<EarlierSubsidy>> earlierSubsidies(long claimId) {
+        return jdbc.sql("""
+                        select l.person_id, c.id, c.institution_name, c.class_name, l.claim_year, l.status,
+                               l.amount + l.living_allowance as total
+                        from subsidy_claim_line l join subsidy_claim c on c.id = l.claim_id
+                        where l.person_id in (select person_id from subsidy_claim_line where claim_id = ?)
+                          and l.claim_id <> ? and l.status in ('PENDING', 'APPROVED', 'PAID')
+                        order by l.claim_year desc, c.id desc""")
+                .params(claimId, claimId)
+                .query((rs, n) -> new EarlierSubsidy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getBigDecimal(7)))
+                .list().stream().collect(Collectors.groupingBy(EarlierSubsidy::personId));
     }
 
     @Transactional(readOnly = true)

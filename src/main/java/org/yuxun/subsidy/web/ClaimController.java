@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -81,6 +82,9 @@ class ClaimController {
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
             return "redirect:/subsidy/claims";
+        } catch (DuplicateKeyException e) {
+            flash.addFlashAttribute("unchanged", true);
+            return "redirect:/subsidy/claims";
         }
     }
 
@@ -91,6 +95,7 @@ class ClaimController {
         model.addAttribute("claim", claim);
         model.addAttribute("lines", claims.lines(id));
         model.addAttribute("disbursements", claims.disbursements(id));
+        model.addAttribute("earlier", claims.earlierSubsidies(id));
         model.addAttribute("today", LocalDate.now(SubsidyClaims.ZONE));
         model.addAttribute("skillLevel", claim.skillLevel() == null ? null : SkillLevel.name(claim.skillLevel()));
         return "subsidy/claim";
