@@ -91,7 +91,10 @@ class SubsidyClaimFlowTest {
         assertThat(count("select count(*) from subsidy_claim_line where claim_id = ? and status = 'PENDING'",
                 claimId)).isEqualTo(eligible);
 
-        mvc.perform(get(location).with(user(hrss))).andExpect(status().isOk());
+        String reviewPage = mvc.perform(get(location).with(user(hrss))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(reviewPage).as("the HRSS reviewer opens the details behind the finding").contains("杭州市高级技工学校");
+        assertThat(page).as("the claiming institution reads the finding only").doesNotContain("杭州市高级技工学校");
         mvc.perform(post(location + "/approve-pending").with(user(hrss)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(count("select count(*) from subsidy_claim_line where claim_id = ? and status = 'APPROVED'",
