@@ -1,6 +1,5 @@
 package org.yuxun.subsidy.internal;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -173,7 +172,7 @@ public class SubsidyPolicies {
         return id;
     }
 
-    /** A PostgreSQL array literal of plain codes (letters, digits, '-', '_'), which need no quoting. */
+    /** A PostgreSQL array literal of the values, each quoted (for {@code ?::text[]}, {@code ?::bigint[]} …). */
     static String array(List<?> values) {
         StringBuilder b = new StringBuilder("{");
         for (Object v : values) {
@@ -223,9 +222,5 @@ public class SubsidyPolicies {
     private static List<Integer> ints(Array array) throws SQLException {
         return array == null ? List.of()
                 : Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).intValue()).toList();
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
     }
 }
