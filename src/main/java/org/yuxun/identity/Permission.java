@@ -25,7 +25,9 @@ public enum Permission {
     ASSESSMENT_RECORD,
     CERTIFICATE_VIEW, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE, CERTIFICATE_TEMPLATE,
     MY_TRAINING,
-    SIGNING_KEY_ROTATE;
+    SIGNING_KEY_ROTATE,
+    SUBSIDY_POLICY_VIEW, SUBSIDY_POLICY_MANAGE,
+    SUBSIDY_CLAIM_VIEW, SUBSIDY_CLAIM_CREATE, SUBSIDY_CLAIM_SUBMIT, SUBSIDY_CLAIM_REVIEW, SUBSIDY_CLAIM_PAY;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
     public String group() {
@@ -34,7 +36,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE", "ROTATE" -> name().substring(0, cut);
+                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE", "ROTATE", "REVIEW", "PAY" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }

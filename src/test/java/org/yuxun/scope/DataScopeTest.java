@@ -117,6 +117,7 @@ class DataScopeTest {
                         values (?, ?, 'HIGHER_VOCATIONAL', '330106', false, ?, 'STAFF')""")
                 .params(fixture.classA, fixture.institutionA, fixture.personA).update());
         CertificationRouteCases.createCertificateOfA(jdbc, fixture);
+        SubsidyRouteCases.createClaimOfA(jdbc, fixture);
     }
 
     @Autowired

@@ -31,6 +31,8 @@ final class ScopeFixture {
     String personDocumentA;
     long certificateA;
     String certificateNumberA;
+    long claimA;
+    long claimLineA;
     String usernameA;
     String usernameB;
 
@@ -113,6 +115,11 @@ final class ScopeFixture {
             rows.put("signingKey", rows("select kid, retired_at from credential_signing_key where issuer_id = ?",
                     institutionA));
             rows.put("credential", rows("select id, revoked_at from credential where issuer_id = ?", institutionA));
+            rows.put("subsidyClaim", rows("select * from subsidy_claim where institution_id = ?", institutionA));
+            rows.put("subsidyLine", rows("select id, status, review_reason, amount from subsidy_claim_line"
+                    + " where institution_id = ?", institutionA));
+            rows.put("subsidyDisbursement", rows("select * from subsidy_disbursement where institution_id = ?",
+                    institutionA));
             return rows;
         });
     }
