@@ -44,8 +44,7 @@ class SubsidyClaimFlowTest {
         CurrentUser hrss = accounts.load("hz-hrss");
         long classId = system("""
                 select c.id from training_class c join institution i on i.id = c.institution_id
-                where i.name = '浙江育训职业技术学院' and c.status = 'COMPLETED' and c.enterprise_id is null
-                order by c.start_date desc limit 1""");
+                where i.name = '浙江育训职业技术学院' and c.name = '养老护理员（五级）2026 年第 1 期'""");
         String className = DataScope.asSystem(() -> jdbc.sql("select name from training_class where id = ?")
                 .param(classId).query(String.class).single());
 
