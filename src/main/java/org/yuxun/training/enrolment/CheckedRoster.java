@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.MasterKey;
@@ -46,8 +49,13 @@ class CheckedRoster {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     CheckedRoster(MasterKey masterKey) {
-        this.key = masterKey.derive("training.import.checked-rows", "AES");
+        this(masterKey.derive("training.import.checked-rows", "AES"));
+    }
+
+    CheckedRoster(SecretKey key) {
+        this.key = key;
     }
 
     /** The file that keeps the checked rows of an upload: the upload's name with {@code .rows} in place of {@code .xlsx}. */
@@ -92,7 +100,7 @@ class CheckedRoster {
         try {
             Files.write(temporary, ByteBuffer.allocate(1 + IV_LENGTH + sealed.length).put(FORMAT).put(iv).put(sealed)
                     .array());
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,7 +135,7 @@ class CheckedRoster {
             throw new IllegalStateException("The checked rows of an import failed their integrity check", e);
         }
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(plain),
-                new java.util.zip.Inflater(), 1 << 16))) {
+                new Inflater(), 1 << 16))) {
             int count = in.readInt();
             List<RosterValidator.ValidRow> rows = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
