@@ -22,6 +22,8 @@ public record PhoneNumber(String value) {
     private static final Pattern LANDLINE = Pattern.compile("(0[1-9][0-9]{1,2})-([0-9]{7,8})");
     private static final Pattern MOBILE_WITH_COUNTRY_CODE = Pattern.compile("(?:\\+86|0086|86)?(1[3-9][0-9]{9})");
     private static final Pattern LANDLINE_DIGITS = Pattern.compile("0[1-9][0-9]{8,10}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s()-]+");
+    private static final Pattern EDGE_DASH = Pattern.compile("^-|-$");
 
     public PhoneNumber {
         if (value == null || value.isBlank()) {
@@ -45,7 +47,7 @@ public record PhoneNumber(String value) {
         if (text == null || text.isEmpty()) {
             throw new InvalidValueException("phone.number.blank", "电话号码不能为空");
         }
-        String grouped = text.replaceAll("[\\s()-]+", "-").replaceAll("^-|-$", "");
+        String grouped = EDGE_DASH.matcher(SEPARATORS.matcher(text).replaceAll("-")).replaceAll("");
         if (LANDLINE.matcher(grouped).matches()) {
             return new PhoneNumber(grouped);
         }

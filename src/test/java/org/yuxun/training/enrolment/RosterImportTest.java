@@ -142,6 +142,35 @@ class RosterImportTest {
     }
 
     @Test
+    void aLearnerEnrolledBetweenCheckAndConfirmationIsRefusedAndTheirPlaceGoesToTheNextRow() throws Exception {
+        EnrolmentFixture fixture = new EnrolmentFixture(jdbc);
+        long trainingClass = fixture.trainingClass(fixture.programme(fixture.college()), 3);
+        CurrentUser admin = accounts.load("college-admin");
+        String[] second = row(EnrolmentFixture.identityNumber(), "无");
+        Path file = temp.resolve("meanwhile.xlsx");
+        RosterFileGenerator.write(file, List.of(row(EnrolmentFixture.identityNumber(), "无"), second,
+                row(EnrolmentFixture.identityNumber(), "无")));
+        long check = upload(admin, trainingClass, file);
+        assertThat(fixture.awaitJob(check)).isEqualTo("SUCCEEDED");
+
+        mvc.perform(post("/classes/{id}/enrolments", trainingClass).with(user(admin)).with(csrf())
+                        .param("name", second[0]).param("documentType", "RESIDENT_ID_CARD")
+                        .param("documentNumber", second[2]).param("phone", second[3])
+                        .param("priorityGroup", "NONE"))
+                .andExpect(status().is3xxRedirection());
+        long commit = confirm(admin, trainingClass, check);
+
+        assertThat(fixture.awaitJob(commit)).isEqualTo("SUCCEEDED");
+        assertThat(fixture.count(trainingClass, "ENROLLED")).isEqualTo(3);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select (result ->> 'enrolled') || '/' || (result ->> 'refused') from job where id = ?""")
+                .param(commit).query(String.class).single())).isEqualTo("2/1");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select count(*) from enrolment where class_id = ? and source = 'IMPORT'""")
+                .param(trainingClass).query(Long.class).single())).isEqualTo(2);
+    }
+
+    @Test
     void aDocumentOnFileElsewhereUnderAnotherNameIsRefusedAtEnrolmentWhileTheOtherRowsAreEnrolled() throws Exception {
         EnrolmentFixture fixture = new EnrolmentFixture(jdbc);
         long trainingClass = fixture.trainingClass(fixture.programme(fixture.college()), 10);
