@@ -25,7 +25,9 @@ public enum Permission {
     ASSESSMENT_RECORD,
     CERTIFICATE_VIEW, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE, CERTIFICATE_TEMPLATE,
     MY_TRAINING,
-    SIGNING_KEY_ROTATE;
+    SIGNING_KEY_ROTATE,
+    CREDIT_CATALOGUE_VIEW, CREDIT_CATALOGUE_EDIT, CREDIT_RULE_EDIT, CREDIT_RULE_PUBLISH, CREDIT_APPLICATION_VIEW,
+    CREDIT_APPLICATION_REVIEW;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
     public String group() {
@@ -34,7 +36,7 @@ public enum Permission {
         return switch (tail) {
             case "VIEW", "CREATE", "EDIT", "DEACTIVATE", "DISABLE", "MANAGE", "SUBMIT", "APPROVE", "PUBLISH",
                  "RETIRE", "SCHEDULE", "COMPLETE", "IMPORT", "WITHDRAW", "TRANSFER", "TAKE", "CORRECT", "RECORD",
-                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE", "ROTATE" -> name().substring(0, cut);
+                 "TRAINING", "ISSUE", "REVOKE", "TEMPLATE", "ROTATE", "REVIEW" -> name().substring(0, cut);
             default -> name().startsWith("PERSON_") ? "PERSON" : name().startsWith("USER_") ? "USER" : name();
         };
     }
