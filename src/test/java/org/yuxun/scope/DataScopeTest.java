@@ -117,6 +117,7 @@ class DataScopeTest {
                         values (?, ?, 'HIGHER_VOCATIONAL', '330106', false, ?, 'STAFF')""")
                 .params(fixture.classA, fixture.institutionA, fixture.personA).update());
         CertificationRouteCases.createCertificateOfA(jdbc, fixture);
+        CreditBankRouteCases.createRecordsOfA(jdbc, fixture);
     }
 
     @Autowired
@@ -201,7 +202,8 @@ class DataScopeTest {
                         .replace("{institutionA}", String.valueOf(fixture.institutionA))
                         .replace("{personName-prefix}", fixture.personNameA.substring(0, 3))
                         .replace("{personDocumentA}", fixture.personDocumentA)
-                        .replace("{certificateNumberA}", fixture.certificateNumberA));
+                        .replace("{certificateNumberA}", fixture.certificateNumberA)
+                        .replace("{studentA}", String.valueOf(fixture.studentA)));
             }
         });
         if (c.pattern().startsWith("/api/")) {

@@ -31,6 +31,13 @@ final class ScopeFixture {
     String personDocumentA;
     long certificateA;
     String certificateNumberA;
+    long majorA;
+    long degreeProgrammeA;
+    long courseA;
+    long ruleA;
+    long studentA;
+    long applicationA;
+    long lineA;
     String usernameA;
     String usernameB;
 
@@ -113,6 +120,18 @@ final class ScopeFixture {
             rows.put("signingKey", rows("select kid, retired_at from credential_signing_key where issuer_id = ?",
                     institutionA));
             rows.put("credential", rows("select id, revoked_at from credential where issuer_id = ?", institutionA));
+            rows.put("academicMajor", rows("select * from academic_major where institution_id = ?", institutionA));
+            rows.put("degreeProgramme", rows("select * from degree_programme where institution_id = ?",
+                    institutionA));
+            rows.put("academicCourse", rows("select * from academic_course where institution_id = ?", institutionA));
+            rows.put("conversionRule", rows("select * from conversion_rule where institution_id = ?", institutionA));
+            rows.put("programmeStudent", rows("select * from programme_student where institution_id = ?",
+                    institutionA));
+            rows.put("creditApplication", rows("select * from credit_application where institution_id = ?",
+                    institutionA));
+            rows.put("creditLine", rows("select * from credit_application_line where institution_id = ?",
+                    institutionA));
+            rows.put("creditAward", rows("select * from credit_award where institution_id = ?", institutionA));
             return rows;
         });
     }
