@@ -19,8 +19,9 @@ import org.yuxun.demo.DemoExtension;
  * The credit bank's part of the demo story: 宁波海港职业技术学院 runs the degree programme 工业机器人技术 with the
  * course 工业机器人安全与操作基础 and publishes a rule converting a training certificate in industrial robotics
  * into its credits and exemption; the demo learner 王小明, whose certificate from 浙江育训职业技术学院 is in their
- * learning account, is a student there and can apply. Another holder of such a certificate, also a student there,
- * has an application already accepted, so the institution's pages are not empty.
+ * learning account, is a student there and can apply. 浙江育训职业技术学院 runs 智慧健康养老服务与管理 with a rule for
+ * its own 养老护理员 training certificates, and one of last month's graduates, a student there, has an application
+ * already accepted, so the pages show a completed exchange too.
  */
 @Component
 @Order(600)
@@ -70,9 +71,21 @@ class CreditBankDemo implements DemoExtension {
             recordCertificates(person);
             student(nb, programme, person, "NB2026460301");
         });
-        otherHolder(learner.orElse(-1L)).ifPresent(person -> {
+        long major2 = jdbc.sql("insert into academic_major (institution_id, code, name) values (?, '590302', '智慧健康养老服务与管理') returning id")
+                .param(context.college()).query(Long.class).single();
+        long programme2 = jdbc.sql("""
+                        insert into degree_programme (institution_id, major_id, name, level, total_credits)
+                        values (?, ?, '智慧健康养老服务与管理（三年制高职）', 'JUNIOR_COLLEGE', 138) returning id""")
+                .params(context.college(), major2).query(Long.class).single();
+        long care = course(context.college(), programme2, "YL2101", "老年照护技术", "3", "CORE");
+        course(context.college(), programme2, "YL2102", "老年人能力评估", "2", "CORE");
+        long careRule = rules.save(null, context.college(), new ConversionRules.Draft(
+                "养老护理员培训合格证书兑换《老年照护技术》", "CERTIFICATE", "TRAINING", null, "养老护理", null, 3,
+                LocalDate.now(CreditExchange.ZONE).withDayOfYear(1), null, Map.of(care, new BigDecimal("3"))), 0);
+        rules.changeStatus(careRule, "PUBLISHED", 0);
+        holder("养老护理", learner.orElse(-1L)).ifPresent(person -> {
             recordCertificates(person);
-            long student = student(nb, programme, person, "NB2026460302");
+            long student = student(context.college(), programme2, person, "ZJ2026590201");
             List<CreditExchange.Proposal> proposals = exchange.propose(person, student).stream()
                     .filter(CreditExchange.Proposal::allowed).toList();
             if (!proposals.isEmpty()) {
@@ -91,13 +104,13 @@ class CreditBankDemo implements DemoExtension {
         }
     }
 
-    /** Another holder of a valid robotics training certificate of the demo college, if the demo has one. */
-    private Optional<Long> otherHolder(long learner) {
+    /** A holder of a valid training certificate whose title has the word, other than the demo learner. */
+    private Optional<Long> holder(String word, long learner) {
         return jdbc.sql("""
                         select person_id from certificate
-                        where kind = 'TRAINING' and status = 'VALID' and title like '%工业机器人%' and person_id <> ?
+                        where kind = 'TRAINING' and status = 'VALID' and title like ? and person_id <> ?
                         order by id limit 1""")
-                .param(learner).query(Long.class).optional();
+                .params("%" + word + "%", learner).query(Long.class).optional();
     }
 
     private long course(long institution, long programme, String code, String name, String credits, String category) {
