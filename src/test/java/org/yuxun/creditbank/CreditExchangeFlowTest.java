@@ -5,23 +5,34 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.Base64;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yuxun.IntegrationTest;
 import org.yuxun.certification.CertificateKind;
 import org.yuxun.certification.CertificateManagement;
+import org.yuxun.certification.internal.PdfReading;
 import org.yuxun.identity.Accounts;
 import org.yuxun.identity.CurrentUser;
 import org.yuxun.people.OrgRef;
@@ -148,6 +159,8 @@ class CreditExchangeFlowTest {
         String after = page("/my/learning-account", learner);
         assertThat(after).contains("ROB1101").contains("工业机器人安全与操作基础").contains("免修").contains("已通过");
 
+        transcriptShowsTheCreditsAndTheSignedCredentialWrapsTheCertificate();
+
         // The same outcome for the same course again: refused with the reason, nothing saved.
         assertThat(page("/my/credit-applications/new?student=" + student, learner)).contains("不能重复使用");
         String refused = mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
@@ -194,6 +207,39 @@ class CreditExchangeFlowTest {
                 .param(person).query(Long.class).single())).isEqualTo(1L);
         // 24 hours of a certificate not earned in a class count at 16 hours per credit
         assertThat(page("/my/learning-account", learner)).contains("工业机器人维护" + tag).contains("1.5 学分");
+    }
+
+    /** The PDF transcript lists the course, credits and exemption; the ClrCredential verifies and wraps OB 3.0. */
+    private void transcriptShowsTheCreditsAndTheSignedCredentialWrapsTheCertificate() throws Exception {
+        long nb = ningbo.orgId();
+        byte[] pdf = mvc.perform(get("/my/transcripts/" + nb + "/pdf").with(user(learner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(PdfReading.text(pdf).replaceAll("\\s", "")).contains("学分转换成绩单")
+                .contains("工业机器人安全与操作基础").contains("免修")
+                .contains(name);
+        String jwt = mvc.perform(get("/my/transcripts/" + nb + "/credential").with(user(learner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/credentials/verify").contentType(MediaType.TEXT_PLAIN).content(jwt))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.status").value("VALID"));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode clr = json.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        assertThat(clr.path("type").toString()).contains("ClrCredential");
+        assertThat(clr.toString()).doesNotContain(document);
+        JsonNode subject = clr.path("credentialSubject");
+        assertThat(subject.path("achievement").get(0).path("creditsAvailable").decimalValue())
+                .isEqualByComparingTo("2");
+        JsonNode inner = subject.path("verifiableCredential");
+        assertThat(inner.size()).isEqualTo(1);
+        assertThat(inner.get(0).path("credentialSubject").path("achievement").path("name").asText())
+                .isEqualTo("工业机器人现场安全操作" + tag);
+        try (InputStream in = getClass().getResourceAsStream("/openbadges-3.0/achievementcredential.schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(in,
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            assertThat(schema.validate(inner.get(0))).isEmpty();
+        }
+        // another learner's transcript at the college does not exist for this learner
+        mvc.perform(get("/my/transcripts/" + college + "/pdf").with(user(learner))).andExpect(status().isNotFound());
     }
 
     private long issue(String title, LocalDate issuedOn) {

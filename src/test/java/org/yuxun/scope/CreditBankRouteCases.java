@@ -127,6 +127,9 @@ final class CreditBankRouteCases {
         get(cases, "/my/credit-applications/new", f -> "/my/credit-applications/new?student=" + f.studentA, DENIED);
         post(cases, "/my/credit-applications", f -> "/my/credit-applications", DENIED,
                 Map.of("student", "{studentA}", "choices", "1:1:1"));
+        get(cases, "/my/transcripts/{institutionId}/pdf", f -> "/my/transcripts/" + f.institutionA + "/pdf", DENIED);
+        get(cases, "/my/transcripts/{institutionId}/credential",
+                f -> "/my/transcripts/" + f.institutionA + "/credential", DENIED);
         get(cases, "/public/credit-rules", f -> "/public/credit-rules", ALLOWED, Map.of("q", "{marker-prefix}"));
     }
 }
