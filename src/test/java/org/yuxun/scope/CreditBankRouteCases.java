@@ -96,6 +96,12 @@ final class CreditBankRouteCases {
         get(cases, "/credit-bank/courses/{id}/edit", f -> "/credit-bank/courses/" + f.courseA + "/edit", DENIED);
         post(cases, "/credit-bank/courses/{id}", f -> "/credit-bank/courses/" + f.courseA, DENIED,
                 Map.of("code", "B102", "name", "乙改名", "credits", "3", "category", "CORE", "version", "0"));
+        get(cases, "/credit-bank/courses/import", f -> "/credit-bank/courses/import", ALLOWED);
+        get(cases, "/credit-bank/courses/import/template.xlsx", f -> "/credit-bank/courses/import/template.xlsx",
+                ALLOWED);
+        post(cases, "/credit-bank/courses/import", f -> "/credit-bank/courses/import", ALLOWED, Map.of());
+        post(cases, "/credit-bank/courses/import/confirm", f -> "/credit-bank/courses/import/confirm", ALLOWED,
+                Map.of());
         get(cases, "/credit-bank/students", f -> "/credit-bank/students", ALLOWED,
                 Map.of("q", "{personName-prefix}"));
         get(cases, "/credit-bank/students/new", f -> "/credit-bank/students/new", ALLOWED);
