@@ -242,6 +242,37 @@ class CreditExchangeFlowTest {
         mvc.perform(get("/my/transcripts/" + college + "/pdf").with(user(learner))).andExpect(status().isNotFound());
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aCompletedClassIsRecordedWithItsHoursAsCreditsAndAnUncompletedOneIsNot() throws Exception {
+        long programmeId = DataScope.asSystem(() -> jdbc.sql("""
+                        select id from programme where institution_id = ? order by id limit 1""").param(college)
+                .query(Long.class).single());
+        String programmeName = DataScope.asSystem(() -> jdbc.sql("select name from programme where id = ?")
+                .param(programmeId).query(String.class).single());
+        long enrolment = -Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) - 1;
+        transactions.executeWithoutResult(t -> {
+            events.publishEvent(new org.yuxun.training.EnrolmentCompleted(enrolment, 1, programmeId, college, person,
+                    true, java.util.List.of(), BigDecimal.ONE, new BigDecimal("90"), new BigDecimal("40"),
+                    java.time.Instant.now(), "NONE", null, null));
+            events.publishEvent(new org.yuxun.training.EnrolmentCompleted(enrolment - 1, 1, programmeId, college,
+                    person, false, java.util.List.of("出勤率不足"), new BigDecimal("0.5"), null, new BigDecimal("40"),
+                    java.time.Instant.now(), "NONE", null, null));
+        });
+        awaitOutcomes(1);
+        String account = page("/my/learning-account", learner);
+        // 40 hours at 16 hours per credit
+        assertThat(account).contains(programmeName).contains("2.5 学分").contains("培训学时");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select count(*) from learning_outcome where person_id = ? and source_type = 'ENROLMENT'""")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+    }
+
     private long issue(String title, LocalDate issuedOn) {
         return DataScope.asSystem(() -> certificates.issue(new CertificateManagement.ManualIssue(
                 CertificateKind.TRAINING, CertificateManagement.document(DocumentType.RESIDENT_ID_CARD, document,
