@@ -27,7 +27,7 @@ public enum Permission {
     MY_TRAINING,
     SIGNING_KEY_ROTATE,
     CREDIT_CATALOGUE_VIEW, CREDIT_CATALOGUE_EDIT, CREDIT_RULE_EDIT, CREDIT_RULE_PUBLISH, CREDIT_APPLICATION_VIEW,
-    CREDIT_APPLICATION_REVIEW;
+    CREDIT_APPLICATION_REVIEW, CREDIT_SETTING_EDIT;
 
     /** The group shown as one row of the role editor, e.g. {@code INSTITUTION}. */
     public String group() {

@@ -46,6 +46,28 @@ class CreditBankDemoTest {
     }
 
     @Test
+    void onlyThePlatformAdministratorChangesHowManyHoursMakeACredit() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/credit-bank/recording-rules").param("kind", "COMPETITION").param("hoursPerCredit", "1")
+                        .with(user(accounts.load("nb-college")))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/credit-bank/recording-rules").param("kind", "COMPETITION").param("hoursPerCredit", "18")
+                        .with(user(accounts.load("admin")))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(DataScope.asSystem(() -> jdbc.sql(
+                "select hours_per_credit from credit_recording_rule where outcome_kind = 'COMPETITION'")
+                .query(java.math.BigDecimal.class).single())).isEqualByComparingTo("18");
+        String page = mvc.perform(get("/credit-bank/recording-rules").with(user(accounts.load("nb-college"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("每 18 学时记 1 学分");
+    }
+
+    @Test
     void aCompletedExchangeShowsOnTheCollegesPagesAndThePublicCatalogueListsThePublishedRules() throws Exception {
         String applications = mvc.perform(get("/credit-bank/applications").param("status", "REVIEWED")
                         .with(user(accounts.load("college-admin")))).andExpect(status().isOk()).andReturn()

@@ -136,6 +136,9 @@ final class CreditBankRouteCases {
         get(cases, "/my/transcripts/{institutionId}/pdf", f -> "/my/transcripts/" + f.institutionA + "/pdf", DENIED);
         get(cases, "/my/transcripts/{institutionId}/credential",
                 f -> "/my/transcripts/" + f.institutionA + "/credential", DENIED);
+        get(cases, "/credit-bank/recording-rules", f -> "/credit-bank/recording-rules", ALLOWED);
+        post(cases, "/credit-bank/recording-rules", f -> "/credit-bank/recording-rules", DENIED,
+                Map.of("kind", "TRAINING", "hoursPerCredit", "1"));
         get(cases, "/public/credit-rules", f -> "/public/credit-rules", ALLOWED, Map.of("q", "{marker-prefix}"));
     }
 }

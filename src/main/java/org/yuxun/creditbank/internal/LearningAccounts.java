@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuxun.audit.AuditLog;
 import org.yuxun.creditbank.OutcomeKind;
+import org.yuxun.shared.InvalidInput;
 
 /**
  * Personal learning accounts (个人学习账户) and the outcomes recorded into them (seeds/001 §二(九): "计入个人学习
@@ -112,11 +113,31 @@ public class LearningAccounts {
     /** The recording rules, per kind of outcome. */
     public Map<OutcomeKind, BigDecimal> recordingRules() {
         Map<OutcomeKind, BigDecimal> rules = new TreeMap<>();
-        jdbc.sql("select outcome_kind, hours_per_credit from credit_recording_rule").query((rs, n) -> {
-            rules.put(OutcomeKind.valueOf(rs.getString(1)), rs.getBigDecimal(2));
-            return null;
-        }).list();
+        jdbc.sql("select outcome_kind, hours_per_credit from credit_recording_rule").query().listOfRows()
+                .forEach(row -> rules.put(OutcomeKind.valueOf((String) row.get("outcome_kind")),
+                        (BigDecimal) row.get("hours_per_credit")));
         return rules;
+    }
+
+    /**
+     * Changes the hours per credit of a kind of outcome (platform administrators: row-level security lets nobody
+     * else write). Applies to outcomes recorded from now on; recorded credits keep the rule they were recorded by.
+     */
+    @Transactional
+    public void changeRecordingRule(OutcomeKind kind, BigDecimal hoursPerCredit) {
+        if (hoursPerCredit == null || hoursPerCredit.compareTo(new BigDecimal("1")) < 0
+                || hoursPerCredit.compareTo(new BigDecimal("100")) > 0 || hoursPerCredit.scale() > 1) {
+            throw new InvalidInput("hoursPerCredit", "credit.setting.invalid", "每学分学时应在 1–100 之间，最多一位小数");
+        }
+        BigDecimal before = hoursPerCredit(kind);
+        int changed = jdbc.sql("""
+                        update credit_recording_rule set hours_per_credit = ?, updated_at = now() where outcome_kind = ?""")
+                .params(hoursPerCredit, kind.name()).update();
+        if (changed == 0) {
+            throw new InvalidInput(null, "credit.setting.denied", "只有平台管理员可以修改学分记录规则");
+        }
+        audit.record("UPDATE", "CreditRecordingRule", kind.name(), kind.name() + " " + hoursPerCredit.toPlainString(),
+                Map.of("hoursPerCredit", before.toPlainString()), Map.of("hoursPerCredit", hoursPerCredit.toPlainString()));
     }
 
     /** The person's account as row-level security lets the caller see it; empty before the first outcome. */
