@@ -242,6 +242,42 @@ class CreditExchangeFlowTest {
         mvc.perform(get("/my/transcripts/" + college + "/pdf").with(user(learner))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void aRejectionNeedsAReasonWhichTheLearnerSeesAndFreesTheOutcomeForANewApplication() throws Exception {
+        long robotics = issue("工业机器人维修" + tag, LocalDate.now().minusMonths(1));
+        awaitOutcomes(1);
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice(robotics)))
+                .andExpect(redirectedUrl("/my/learning-account"));
+        Map<String, Object> line = DataScope.asSystem(() -> jdbc.sql("""
+                        select l.id, l.application_id from credit_application_line l where l.person_id = ?""")
+                .param(person).query().singleRow());
+        String path = "/credit-bank/applications/" + line.get("application_id") + "/lines/" + line.get("id");
+
+        mvc.perform(post(path + "/reject").with(user(ningbo)).with(csrf()).param("reason", " "))
+                .andExpect(redirectedUrl("/credit-bank/applications/" + line.get("application_id")));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("PENDING");
+        mvc.perform(post(path + "/reject").with(user(ningbo)).with(csrf()).param("reason", "证书培训内容与课程不符"))
+                .andExpect(redirectedUrl("/credit-bank/applications/" + line.get("application_id")));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("REJECTED");
+        assertThat(page("/my/learning-account", learner)).contains("证书培训内容与课程不符").contains("已驳回");
+        // the rejected line no longer holds the outcome for the course
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice(robotics)))
+                .andExpect(redirectedUrl("/my/learning-account"));
+    }
+
+    private String lineStatus(long line) {
+        return DataScope.asSystem(() -> jdbc.sql("select status from credit_application_line where id = ?")
+                .param(line).query(String.class).single());
+    }
+
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
 

@@ -91,7 +91,7 @@ class CreditBankDemo implements DemoExtension {
             if (!proposals.isEmpty()) {
                 long application = exchange.apply(person, student, List.of(proposals.getFirst().key()));
                 long line = exchange.application(application).lines().getFirst().id();
-                exchange.review(application, line, true, null);
+                exchange.review(application, line, true, null, null);
             }
         });
     }

@@ -260,9 +260,11 @@ public class CreditExchange {
     /**
      * Accepts or rejects one line under review. Accepting records the credits and the exemption; a rejection
      * needs a reason. When no line is left under review the application is reviewed.
+     *
+     * @param reviewerId the reviewing user, or null for system work (the demo data)
      */
     @Transactional
-    public void review(long applicationId, long lineId, boolean accept, String reason) {
+    public void review(long applicationId, long lineId, boolean accept, String reason, Long reviewerId) {
         Application a = application(applicationId);
         Line line = a.lines().stream().filter(l -> l.id() == lineId).findFirst()
                 .orElseThrow(() -> new NotFound("CreditApplicationLine", lineId));
@@ -276,7 +278,7 @@ public class CreditExchange {
         jdbc.sql("""
                         update credit_application_line set status = ?, reason = ?, reviewed_by = ?, reviewed_at = now()
                         where id = ? and status = 'PENDING'""")
-                .params(accept ? "ACCEPTED" : "REJECTED", accept ? null : why, null, lineId).update();
+                .params(accept ? "ACCEPTED" : "REJECTED", accept ? null : why, reviewerId, lineId).update();
         if (accept) {
             jdbc.sql("""
                             insert into credit_award (person_id, institution_id, course_id, outcome_id, line_id, credits,

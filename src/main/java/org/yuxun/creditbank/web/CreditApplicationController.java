@@ -72,7 +72,7 @@ class CreditApplicationController {
                           RedirectAttributes flash) {
         AcademicCatalogueController.institution(user);
         try {
-            exchange.review(id, lineId, accept, reason);
+            exchange.review(id, lineId, accept, reason, user.id());
             flash.addFlashAttribute("saved", true);
         } catch (InvalidInput e) {
             flash.addFlashAttribute("refusal", e.violations().getFirst().code());
