@@ -108,6 +108,12 @@ final class CreditBankRouteCases {
         post(cases, "/credit-bank/students", f -> "/credit-bank/students", ALLOWED,
                 Map.of("studentNumber", "B1", "documentType", "RESIDENT_ID_CARD",
                         "documentNumber", "{personDocumentA}", "name", "乙猜名"));
+        get(cases, "/credit-bank/students/import", f -> "/credit-bank/students/import", ALLOWED);
+        get(cases, "/credit-bank/students/import/template.xlsx", f -> "/credit-bank/students/import/template.xlsx",
+                ALLOWED);
+        post(cases, "/credit-bank/students/import", f -> "/credit-bank/students/import", ALLOWED, Map.of());
+        post(cases, "/credit-bank/students/import/confirm", f -> "/credit-bank/students/import/confirm", ALLOWED,
+                Map.of());
         get(cases, "/credit-bank/rules", f -> "/credit-bank/rules", ALLOWED, Map.of("q", "{marker-prefix}"));
         get(cases, "/credit-bank/rules/new", f -> "/credit-bank/rules/new", ALLOWED);
         post(cases, "/credit-bank/rules", f -> "/credit-bank/rules", ALLOWED, Map.of("name", "乙规则",
