@@ -26,8 +26,8 @@ import org.yuxun.shared.Page;
 @Service
 public class ConversionRules {
 
-    public record RuleCourse(long courseId, String courseCode, String courseName, BigDecimal credits,
-                             boolean exempt) {
+    public record RuleCourse(long courseId, long programmeId, String courseCode, String courseName,
+                             BigDecimal credits, boolean exempt) {
     }
 
     public record Rule(long id, long institutionId, String institutionName, String name, String outcomeType,
@@ -217,11 +217,11 @@ public class ConversionRules {
 
     private Rule withCourses(Rule r) {
         List<RuleCourse> courses = jdbc.sql("""
-                        select rc.course_id, c.code, c.name, rc.credits, rc.exempt
+                        select rc.course_id, c.programme_id, c.code, c.name, rc.credits, rc.exempt
                         from conversion_rule_course rc join academic_course c on c.id = rc.course_id
                         where rc.rule_id = ? order by c.code""")
-                .param(r.id()).query((rs, n) -> new RuleCourse(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBoolean(5))).list();
+                .param(r.id()).query((rs, n) -> new RuleCourse(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getBigDecimal(5), rs.getBoolean(6))).list();
         return new Rule(r.id(), r.institutionId(), r.institutionName(), r.name(), r.outcomeType(),
                 r.certificateKind(), r.skillLevel(), r.titleKeyword(), r.trainingProgrammeId(), r.maxAgeYears(),
                 r.validFrom(), r.validUntil(), r.status(), r.version(), courses);

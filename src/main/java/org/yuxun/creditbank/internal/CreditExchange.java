@@ -90,8 +90,9 @@ public class CreditExchange {
     }
 
     /**
-     * Every conversion of the learner's outcomes the rules in force at the student's institution offer, refused
-     * ones with their reason, so the learner sees why an outcome cannot be used.
+     * Every conversion of the learner's outcomes the rules in force at the student's institution offer for courses
+     * of the student's programme (an exemption means something only there), refused ones with their reason, so
+     * the learner sees why an outcome cannot be used.
      */
     @Transactional(readOnly = true)
     public List<Proposal> propose(long personId, long studentId) {
@@ -105,7 +106,9 @@ public class CreditExchange {
                     continue;
                 }
                 for (RuleCourse course : rule.courses()) {
-                    proposals.add(proposal(outcome, rule, course, today));
+                    if (course.programmeId() == student.programmeId()) {
+                        proposals.add(proposal(outcome, rule, course, today));
+                    }
                 }
             }
         }
@@ -172,7 +175,8 @@ public class CreditExchange {
                 throw new InvalidInput("choices", "credit.application.unknownChoice", "所选兑换项不存在");
             }
             RuleCourse course = rule.courses().stream().filter(c -> c.courseId() == courseId).findFirst()
-                    .filter(c -> rule.institutionId() == student.institutionId())
+                    .filter(c -> rule.institutionId() == student.institutionId()
+                                 && c.programmeId() == student.programmeId())
                     .orElseThrow(() -> new InvalidInput("choices", "credit.application.unknownChoice", "所选兑换项不存在"));
             Proposal p = proposal(outcome, rule, course, today);
             if (!p.allowed()) {
