@@ -3,6 +3,8 @@ package org.yuxun.credentials;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,29 @@ public class Credentials {
                 signStatusList(claim.issuerId(), key);
             }
             return new IssuedCredential(claim.credentialId(), jwt, key.kid(), index);
+        });
+    }
+
+    /**
+     * Signs a credit transcript as a {@code ClrCredential} with the issuing institution's key, wrapping the
+     * learner's stored AchievementCredentials (those not found are left out). Signed on request and not stored: it
+     * has no status list entry, and {@link #verify} checks its signature, issuer and dates like any other.
+     */
+    @Transactional
+    public String transcript(TranscriptClaim claim) {
+        return DataScope.asSystem(() -> {
+            List<String> inner = new ArrayList<>();
+            for (UUID id : claim.achievementCredentialIds()) {
+                records.find(id).map(StoredCredential::jwt).ifPresent(jwt -> {
+                    try {
+                        inner.add(JWSObject.parse(jwt).getPayload().toString());
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("Stored credential is not a JWS: " + id, e);
+                    }
+                });
+            }
+            SigningKey key = keys.current(claim.issuerId());
+            return documents.sign(documents.clrCredential(claim, inner), key);
         });
     }
 

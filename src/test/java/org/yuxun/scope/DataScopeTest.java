@@ -118,6 +118,7 @@ class DataScopeTest {
                 .params(fixture.classA, fixture.institutionA, fixture.personA).update());
         CertificationRouteCases.createCertificateOfA(jdbc, fixture);
         SubsidyRouteCases.createClaimOfA(jdbc, fixture);
+        CreditBankRouteCases.createRecordsOfA(jdbc, fixture);
     }
 
     @Autowired
@@ -202,7 +203,8 @@ class DataScopeTest {
                         .replace("{institutionA}", String.valueOf(fixture.institutionA))
                         .replace("{personName-prefix}", fixture.personNameA.substring(0, 3))
                         .replace("{personDocumentA}", fixture.personDocumentA)
-                        .replace("{certificateNumberA}", fixture.certificateNumberA));
+                        .replace("{certificateNumberA}", fixture.certificateNumberA)
+                        .replace("{studentA}", String.valueOf(fixture.studentA)));
             }
         });
         if (c.pattern().startsWith("/api/")) {

@@ -99,6 +99,7 @@ final class RouteCases {
         CertificationRouteCases.add(cases);
         CredentialRouteCases.add(cases);
         SubsidyRouteCases.add(cases);
+        CreditBankRouteCases.add(cases);
         // Enrolment: rosters, imports and jobs of a class B cannot reach; the public form of a class not open
         get(cases, "/jobs/{id}", f -> "/jobs/999999999", DENIED);
         get(cases, "/classes/{classId}/enrolments", f -> "/classes/" + f.classA + "/enrolments", DENIED);

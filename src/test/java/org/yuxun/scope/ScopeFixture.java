@@ -33,6 +33,13 @@ final class ScopeFixture {
     String certificateNumberA;
     long claimA;
     long claimLineA;
+    long majorA;
+    long degreeProgrammeA;
+    long courseA;
+    long ruleA;
+    long studentA;
+    long applicationA;
+    long lineA;
     String usernameA;
     String usernameB;
 
@@ -120,6 +127,18 @@ final class ScopeFixture {
                     + " where institution_id = ?", institutionA));
             rows.put("subsidyDisbursement", rows("select * from subsidy_disbursement where institution_id = ?",
                     institutionA));
+            rows.put("academicMajor", rows("select * from academic_major where institution_id = ?", institutionA));
+            rows.put("degreeProgramme", rows("select * from degree_programme where institution_id = ?",
+                    institutionA));
+            rows.put("academicCourse", rows("select * from academic_course where institution_id = ?", institutionA));
+            rows.put("conversionRule", rows("select * from conversion_rule where institution_id = ?", institutionA));
+            rows.put("programmeStudent", rows("select * from programme_student where institution_id = ?",
+                    institutionA));
+            rows.put("creditApplication", rows("select * from credit_application where institution_id = ?",
+                    institutionA));
+            rows.put("creditLine", rows("select * from credit_application_line where institution_id = ?",
+                    institutionA));
+            rows.put("creditAward", rows("select * from credit_award where institution_id = ?", institutionA));
             return rows;
         });
     }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import org.springframework.stereotype.Component;
 import org.yuxun.credentials.AchievementClaim;
+import org.yuxun.credentials.TranscriptClaim;
 import org.yuxun.credentials.internal.SigningKeys.SigningKey;
 import org.yuxun.shared.YuxunProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +43,7 @@ public class CredentialDocuments {
 
     static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
     static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    static final String CLR_CONTEXT = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
 
     private static final String[] LEVELS = {"一级", "二级", "三级", "四级", "五级"};
 
@@ -120,6 +123,68 @@ public class CredentialDocuments {
         }
         credential.put("credentialSubject", subject);
         credential.put("credentialStatus", status);
+        return json.writeValueAsString(credential);
+    }
+
+    /**
+     * A CLR 2.0-shaped {@code ClrCredential} (the CLR schema is not available here, DESIGN.md): the subject holds
+     * the learner by name and salted hash of the identity number, one {@code Achievement} of type {@code Course}
+     * per course with the credits awarded, and the learner's {@code AchievementCredential}s as the JSON they were
+     * signed as, so each validates against the Open Badges 3.0 schema and can be checked against its own JWT.
+     */
+    public String clrCredential(TranscriptClaim claim, List<String> achievementCredentials) {
+        Map<String, Object> issuer = new LinkedHashMap<>();
+        issuer.put("id", issuerUri(claim.issuerId()));
+        issuer.put("type", List.of("Profile"));
+        issuer.put("name", claim.issuerName());
+
+        List<Map<String, Object>> achievements = new ArrayList<>();
+        for (TranscriptClaim.Course course : claim.courses()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("id", "urn:uuid:" + UUID.nameUUIDFromBytes((claim.issuerId() + "|course|" + course.code())
+                    .getBytes(StandardCharsets.UTF_8)));
+            a.put("type", List.of("Achievement"));
+            a.put("achievementType", "Course");
+            a.put("humanCode", course.code());
+            a.put("name", course.name());
+            a.put("description", (course.exempt() ? "学分转换并免修，依据：" : "学分转换，依据：") + course.basis());
+            a.put("criteria", Map.of("narrative", "依据" + claim.issuerName() + "公布的学分转换规则认定。"));
+            a.put("creditsAvailable", course.credits());
+            a.put("inLanguage", "zh-CN");
+            achievements.add(a);
+        }
+        List<Object> inner = new ArrayList<>();
+        for (String credentialJson : achievementCredentials) {
+            inner.add(json.readValue(credentialJson, Map.class));
+        }
+
+        String salt = HexFormat.of().formatHex(randomBytes(16));
+        Map<String, Object> hashedNumber = new LinkedHashMap<>();
+        hashedNumber.put("type", "IdentityObject");
+        hashedNumber.put("identityHash", "sha256$" + sha256Hex(normalise(claim.holderIdentityNumber()) + salt));
+        hashedNumber.put("identityType", "nationalIdentityNumber");
+        hashedNumber.put("hashed", true);
+        hashedNumber.put("salt", salt);
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("type", "IdentityObject");
+        name.put("identityHash", claim.holderName());
+        name.put("identityType", "name");
+        name.put("hashed", false);
+
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("type", List.of("ClrSubject"));
+        subject.put("identifier", List.of(name, hashedNumber));
+        subject.put("achievement", achievements);
+        subject.put("verifiableCredential", inner);
+
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("@context", List.of(VC_CONTEXT, CLR_CONTEXT, OB_CONTEXT));
+        credential.put("id", "urn:uuid:" + claim.credentialId());
+        credential.put("type", List.of("VerifiableCredential", "ClrCredential"));
+        credential.put("name", claim.name());
+        credential.put("issuer", issuer);
+        credential.put("validFrom", timestamp(claim.validFrom()));
+        credential.put("credentialSubject", subject);
         return json.writeValueAsString(credential);
     }
 

@@ -1,0 +1,357 @@
+package org.yuxun.creditbank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yuxun.IntegrationTest;
+import org.yuxun.certification.CertificateKind;
+import org.yuxun.certification.CertificateManagement;
+import org.yuxun.certification.internal.PdfReading;
+import org.yuxun.identity.Accounts;
+import org.yuxun.identity.CurrentUser;
+import org.yuxun.people.OrgRef;
+import org.yuxun.people.OrgRelation;
+import org.yuxun.people.PersonRegistry;
+import org.yuxun.people.RegisterPerson;
+import org.yuxun.people.Relation;
+import org.yuxun.shared.DataScope;
+import org.yuxun.shared.DocumentType;
+import org.yuxun.shared.IdentityNumber;
+
+/**
+ * The issue's "Done when", through the pages: a learner's certificate from the training college appears in their
+ * learning account; as a student of the Ningbo college they apply to convert it by the college's published rule;
+ * the college, which sees only the outcome in the application, accepts it; the account shows the credits and the
+ * exemption; a second application with the same outcome for the same course is refused with the reason.
+ */
+@IntegrationTest
+class CreditExchangeFlowTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PersonRegistry persons;
+
+    @Autowired
+    CertificateManagement certificates;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    String tag;
+    String name;
+    String document;
+    long person;
+    CurrentUser learner;
+    CurrentUser ningbo;
+    long college;
+    long programme;
+
+    @BeforeEach
+    void learnerWithCertificates() {
+        tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        name = chineseName(tag);
+        String body = "330106" + (1980 + Math.floorMod(tag.hashCode(), 20)) + "0101"
+                + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1000));
+        document = body + IdentityNumber.checkCharacter(body);
+        college = institution("浙江育训职业技术学院");
+        programme = DataScope.asSystem(() -> jdbc.sql("select id from degree_programme where name = ?")
+                .param("工业机器人技术（三年制高职）").query(Long.class).single());
+        person = DataScope.asSystem(() -> persons.register(
+                new RegisterPerson(DocumentType.RESIDENT_ID_CARD, document, name, null),
+                new OrgRelation(new OrgRef(OrgRef.Kind.INSTITUTION, college), Relation.LEARNER)).id());
+        String username = "credit-" + tag;
+        DataScope.asSystem(() -> {
+            long id = jdbc.sql("""
+                            insert into app_user (username, password_hash, display_name, org_kind, person_id)
+                            values (?, ?, ?, 'NONE', ?) returning id""")
+                    .params(username, passwords.encode("Yuxun@2026"), name, person).query(Long.class).single();
+            jdbc.sql("insert into user_role (user_id, role_code) values (?, 'LEARNER')").param(id).update();
+        });
+        learner = accounts.load(username);
+        ningbo = accounts.load("nb-college");
+    }
+
+    @Test
+    void certificateConvertsIntoCreditsAndExemptionOnceAndOnlyOnce() throws Exception {
+        long robotics = issue("工业机器人现场安全操作" + tag, LocalDate.now().minusMonths(2));
+        issue("养老护理基础" + tag, LocalDate.now().minusMonths(1));
+        awaitOutcomes(2);
+
+        String account = page("/my/learning-account", learner);
+        assertThat(account).contains("工业机器人现场安全操作" + tag).contains("养老护理基础" + tag);
+
+        mvc.perform(post("/credit-bank/students").with(user(ningbo)).with(csrf())
+                        .param("programmeId", String.valueOf(programme)).param("studentNumber", "T" + tag)
+                        .param("documentType", "RESIDENT_ID_CARD").param("documentNumber", document)
+                        .param("name", name))
+                .andExpect(status().is3xxRedirection());
+        long student = DataScope.asSystem(() -> jdbc.sql(
+                "select id from programme_student where person_id = ?").param(person).query(Long.class).single());
+        assertThat(page("/my/learning-account", learner)).contains("工业机器人技术（三年制高职）");
+
+        String proposals = page("/my/credit-applications/new?student=" + student, learner);
+        assertThat(proposals).contains("工业机器人现场安全操作" + tag).contains("工业机器人安全与操作基础")
+                .doesNotContain("养老护理基础" + tag);
+        String choice = choice(robotics);
+
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice))
+                .andExpect(redirectedUrl("/my/learning-account"));
+        long application = DataScope.asSystem(() -> jdbc.sql(
+                "select id from credit_application where person_id = ?").param(person).query(Long.class).single());
+
+        // The receiving college sees the outcome the learner put in the application, and no other.
+        assertThat(page("/credit-bank/applications", ningbo)).contains(name);
+        String review = page("/credit-bank/applications/" + application, ningbo);
+        assertThat(review).contains("工业机器人现场安全操作" + tag).doesNotContain("养老护理基础" + tag);
+        assertThat(DataScope.as(ningbo.dataScope(), () -> jdbc.sql(
+                        "select title from learning_outcome where person_id = ?").param(person).query(String.class)
+                .list())).containsExactly("工业机器人现场安全操作" + tag);
+        // Another institution does not see the application at all.
+        mvc.perform(get("/credit-bank/applications/" + application).with(user(accounts.load("college-admin"))))
+                .andExpect(status().isNotFound());
+
+        long line = DataScope.asSystem(() -> jdbc.sql(
+                "select id from credit_application_line where application_id = ?").param(application)
+                .query(Long.class).single());
+        mvc.perform(post("/credit-bank/applications/" + application + "/lines/" + line + "/accept")
+                        .with(user(ningbo)).with(csrf()))
+                .andExpect(redirectedUrl("/credit-bank/applications/" + application));
+
+        Map<String, Object> award = DataScope.asSystem(() -> jdbc.sql(
+                "select credits, exempt from credit_award where person_id = ?").param(person).query().singleRow());
+        assertThat((BigDecimal) award.get("credits")).isEqualByComparingTo("2");
+        assertThat(award.get("exempt")).isEqualTo(true);
+        String after = page("/my/learning-account", learner);
+        assertThat(after).contains("ROB1101").contains("工业机器人安全与操作基础").contains("免修").contains("已通过");
+
+        transcriptShowsTheCreditsAndTheSignedCredentialWrapsTheCertificate();
+
+        // The same outcome for the same course again: refused with the reason, nothing saved.
+        assertThat(page("/my/credit-applications/new?student=" + student, learner)).contains("不能重复使用");
+        String refused = mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("不能重复使用");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from credit_application where person_id = ?")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+    }
+
+    @Test
+    void outcomeOlderThanTheRuleAllowsIsRefusedWithTheReason() throws Exception {
+        long old = issue("工业机器人入门" + tag, LocalDate.now().minusYears(4));
+        awaitOutcomes(1);
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        assertThat(page("/my/credit-applications/new?student=" + student, learner)).contains("已超过规则要求的 3 年");
+        String refused = mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice(old)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("已超过规则要求的 3 年");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from credit_application where person_id = ?")
+                .param(person).query(Long.class).single())).isZero();
+    }
+
+    @Autowired
+    org.yuxun.creditbank.internal.LearningAccounts learningAccounts;
+
+    @Test
+    void recordingTheSameSourceTwiceKeepsOneOutcomeInOneAccount() throws Exception {
+        long certificate = issue("工业机器人维护" + tag, LocalDate.now());
+        awaitOutcomes(1);
+        boolean again = DataScope.asSystem(() -> learningAccounts.record(new org.yuxun.creditbank.internal
+                .LearningAccounts.NewOutcome(person, OutcomeKind.CERTIFICATE, "CERTIFICATE", certificate, "重复", college,
+                "浙江育训职业技术学院", null, "TRAINING", null, null, new BigDecimal("24"), true, LocalDate.now())));
+        assertThat(again).isFalse();
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from learning_outcome where person_id = ?")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from learning_account where person_id = ?")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+        // 24 hours of a certificate not earned in a class count at 16 hours per credit
+        assertThat(page("/my/learning-account", learner)).contains("工业机器人维护" + tag).contains("1.5 学分");
+    }
+
+    /** The PDF transcript lists the course, credits and exemption; the ClrCredential verifies and wraps OB 3.0. */
+    private void transcriptShowsTheCreditsAndTheSignedCredentialWrapsTheCertificate() throws Exception {
+        long nb = ningbo.orgId();
+        byte[] pdf = mvc.perform(get("/my/transcripts/" + nb + "/pdf").with(user(learner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(PdfReading.text(pdf).replaceAll("\\s", "")).contains("学分转换成绩单")
+                .contains("工业机器人安全与操作基础").contains("免修")
+                .contains(name);
+        String jwt = mvc.perform(get("/my/transcripts/" + nb + "/credential").with(user(learner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/credentials/verify").contentType(MediaType.TEXT_PLAIN).content(jwt))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.status").value("VALID"));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode clr = json.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        assertThat(clr.path("type").toString()).contains("ClrCredential");
+        assertThat(clr.toString()).doesNotContain(document);
+        JsonNode subject = clr.path("credentialSubject");
+        assertThat(subject.path("achievement").get(0).path("creditsAvailable").decimalValue())
+                .isEqualByComparingTo("2");
+        JsonNode inner = subject.path("verifiableCredential");
+        assertThat(inner.size()).isEqualTo(1);
+        assertThat(inner.get(0).path("credentialSubject").path("achievement").path("name").asText())
+                .isEqualTo("工业机器人现场安全操作" + tag);
+        try (InputStream in = getClass().getResourceAsStream("/openbadges-3.0/achievementcredential.schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(in,
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            assertThat(schema.validate(inner.get(0))).isEmpty();
+        }
+        // another learner's transcript at the college does not exist for this learner
+        mvc.perform(get("/my/transcripts/" + college + "/pdf").with(user(learner))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aRejectionNeedsAReasonWhichTheLearnerSeesAndFreesTheOutcomeForANewApplication() throws Exception {
+        long robotics = issue("工业机器人维修" + tag, LocalDate.now().minusMonths(1));
+        awaitOutcomes(1);
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice(robotics)))
+                .andExpect(redirectedUrl("/my/learning-account"));
+        Map<String, Object> line = DataScope.asSystem(() -> jdbc.sql("""
+                        select l.id, l.application_id from credit_application_line l where l.person_id = ?""")
+                .param(person).query().singleRow());
+        String path = "/credit-bank/applications/" + line.get("application_id") + "/lines/" + line.get("id");
+
+        mvc.perform(post(path + "/reject").with(user(ningbo)).with(csrf()).param("reason", " "))
+                .andExpect(redirectedUrl("/credit-bank/applications/" + line.get("application_id")));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("PENDING");
+        mvc.perform(post(path + "/reject").with(user(ningbo)).with(csrf()).param("reason", "证书培训内容与课程不符"))
+                .andExpect(redirectedUrl("/credit-bank/applications/" + line.get("application_id")));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("REJECTED");
+        assertThat(page("/my/learning-account", learner)).contains("证书培训内容与课程不符").contains("已驳回");
+        // the rejected line no longer holds the outcome for the course
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice(robotics)))
+                .andExpect(redirectedUrl("/my/learning-account"));
+    }
+
+    private String lineStatus(long line) {
+        return DataScope.asSystem(() -> jdbc.sql("select status from credit_application_line where id = ?")
+                .param(line).query(String.class).single());
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aCompletedClassIsRecordedWithItsHoursAsCreditsAndAnUncompletedOneIsNot() throws Exception {
+        long programmeId = DataScope.asSystem(() -> jdbc.sql("""
+                        select id from programme where institution_id = ? order by id limit 1""").param(college)
+                .query(Long.class).single());
+        String programmeName = DataScope.asSystem(() -> jdbc.sql("select name from programme where id = ?")
+                .param(programmeId).query(String.class).single());
+        long enrolment = -Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) - 1;
+        transactions.executeWithoutResult(t -> {
+            events.publishEvent(new org.yuxun.training.EnrolmentCompleted(enrolment, 1, programmeId, college, person,
+                    true, java.util.List.of(), BigDecimal.ONE, new BigDecimal("90"), new BigDecimal("40"),
+                    java.time.Instant.now(), "NONE", null, null));
+            events.publishEvent(new org.yuxun.training.EnrolmentCompleted(enrolment - 1, 1, programmeId, college,
+                    person, false, java.util.List.of("出勤率不足"), new BigDecimal("0.5"), null, new BigDecimal("40"),
+                    java.time.Instant.now(), "NONE", null, null));
+        });
+        awaitOutcomes(1);
+        String account = page("/my/learning-account", learner);
+        // 40 hours at 16 hours per credit
+        assertThat(account).contains(programmeName).contains("2.5 学分").contains("培训学时");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select count(*) from learning_outcome where person_id = ? and source_type = 'ENROLMENT'""")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+    }
+
+    private long issue(String title, LocalDate issuedOn) {
+        return DataScope.asSystem(() -> certificates.issue(new CertificateManagement.ManualIssue(
+                CertificateKind.TRAINING, CertificateManagement.document(DocumentType.RESIDENT_ID_CARD, document,
+                "holderDocument"), name, title, null, null, new BigDecimal("24"), issuedOn, null), college).id());
+    }
+
+    /** Outcomes are recorded by the credit bank's listener after the issuing transaction commits. */
+    private void awaitOutcomes(int count) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            long found = DataScope.asSystem(() -> jdbc.sql("select count(*) from learning_outcome where person_id = ?")
+                    .param(person).query(Long.class).single());
+            if (found >= count) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the learning outcomes were not recorded");
+    }
+
+    private String choice(long certificateId) {
+        return DataScope.asSystem(() -> jdbc.sql("""
+                        select o.id || ':' || r.id || ':' || rc.course_id
+                        from learning_outcome o, conversion_rule r join conversion_rule_course rc on rc.rule_id = r.id
+                        where o.source_type = 'CERTIFICATE' and o.source_id = ? and r.name = ?""")
+                .params(certificateId, "工业机器人培训合格证书兑换《工业机器人安全与操作基础》").query(String.class).single());
+    }
+
+    private String page(String path, CurrentUser who) throws Exception {
+        return mvc.perform(get(path).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private long institution(String institutionName) {
+        return DataScope.asSystem(() -> jdbc.sql("select id from institution where name = ?").param(institutionName)
+                .query(Long.class).single());
+    }
+
+    private static String chineseName(String hex) {
+        String digits = "零一二三四五六七八九";
+        StringBuilder b = new StringBuilder("学");
+        for (char c : hex.substring(0, 6).toCharArray()) {
+            b.append(digits.charAt(Character.digit(c, 16) % 10));
+        }
+        return b.toString();
+    }
+}
