@@ -24,8 +24,8 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  *
  * <p>Embedding a font costs in proportion to its number of glyphs, whatever few a certificate uses: the PDF library
  * lists the width of every glyph before it subsets. Droid Sans Fallback has about 49,000, so certificates are set in
- * {@link Face#COMMON}, the glyphs of Droid Sans Fallback for the characters of GB 2312 (some 7,500: nearly every
- * name and every template's text), made from the full font when first needed. A text with a character beyond it
+ * {@link Face#COMMON}, the glyphs of Droid Sans Fallback for the characters of GB 2312 and the common punctuation
+ * (some 7,500: nearly every name and every template's text), made from the full font when first needed. A text with a character beyond it
  * also gets {@link Face#FULL}, and one beyond that (Extension B and later, e.g. 𠮷) {@link Face#EXT_B}; the renderer
  * takes each character from the first face that has it, so every name prints and the glyphs are the same as before.
  */
@@ -54,13 +54,22 @@ final class CertificateFonts {
     private volatile BitSet fullCoverage;
     private volatile BitSet commonCoverage;
 
-    /** The faces the text needs: the common one always, the others for characters it lacks. */
+    /**
+     * The faces the text needs: the common one always, the full one for characters only it has, HanaMinB for
+     * characters beyond the basic plane, whose only face it is. Punctuation none of them has is left to the
+     * renderer's built-in font.
+     */
     Set<Face> needed(String text) {
         Set<Face> faces = EnumSet.of(Face.COMMON);
         BitSet inCommon = commonCoverage();
         BitSet inFull = fullCoverage();
-        text.codePoints().filter(cp -> cp > 0x7f && !inCommon.get(cp)).forEach(cp ->
-                faces.add(inFull.get(cp) ? Face.FULL : Face.EXT_B));
+        text.codePoints().filter(cp -> cp > 0x7f && !inCommon.get(cp)).forEach(cp -> {
+            if (inFull.get(cp)) {
+                faces.add(Face.FULL);
+            } else if (cp > 0xffff) {
+                faces.add(Face.EXT_B);
+            }
+        });
         return faces;
     }
 
@@ -115,13 +124,22 @@ final class CertificateFonts {
                     CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
                     BitSet bits = new BitSet(0x10000);
                     fullCoverage().stream().filter(cp -> !Character.isSurrogate((char) cp)
-                            && gb2312.canEncode((char) cp)).forEach(bits::set);
+                            && (gb2312.canEncode((char) cp) || isPunctuation(cp))).forEach(bits::set);
                     commonCoverage = bits;
                 }
                 covered = commonCoverage;
             }
         }
         return covered;
+    }
+
+    /**
+     * Latin-1, general punctuation, CJK symbols and full-width forms: the certificate's own text uses some that
+     * GB 2312 maps elsewhere (the em dash of an empty field), and they are few.
+     */
+    private static boolean isPunctuation(int cp) {
+        return cp <= 0xff || (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f)
+                || (cp >= 0xff00 && cp <= 0xffef);
     }
 
     /** The full font cut down to the common characters, with their glyphs unchanged. */
