@@ -48,7 +48,7 @@ import org.yuxun.shared.YuxunProperties;
 class CertificateIssuanceBenchmarkRun {
 
     static final int LEARNERS = 1_000;
-    static final int WARM_UP = 100;
+    static final int WARM_UP = 300;
 
     @Autowired
     JdbcClient jdbc;
