@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ import org.yuxun.shared.InvalidValueException;
 import org.yuxun.shared.NotFound;
 import org.yuxun.shared.Page;
 import org.yuxun.shared.PersonDocument;
+import org.yuxun.shared.SaltedDigest;
 import org.yuxun.shared.ScopedPrincipal;
 import org.yuxun.shared.Text;
 
@@ -142,9 +144,12 @@ public class CertificateManagement {
         }
         int created = 0;
         int done = 0;
-        for (Earned e : awards.ofClass(classId)) {
+        List<Earned> learners = awards.ofClass(classId);
+        Map<Long, SaltedDigest> digests = DataScope.asSystem(() -> persons.documentDigests(
+                learners.stream().map(Earned::personId).toList()));
+        for (Earned e : learners) {
             String award = "NONE".equals(e.award()) ? "TRAINING_CERTIFICATE" : e.award();
-            created += issueStored(earned(e, award)).created() ? 1 : 0;
+            created += issueStored(earned(e, award), digests).created() ? 1 : 0;
             progress.accept(++done);
         }
         return created;
@@ -224,11 +229,18 @@ public class CertificateManagement {
      * announced ({@link CertificateIssued}), all in the caller's transaction; an existing one is returned unchanged.
      */
     public Stored issueStored(NewCertificate certificate) {
+        return issueStored(certificate, Map.of());
+    }
+
+    /** {@link #issueStored(NewCertificate)} with the holders' digests already read for a whole batch. */
+    private Stored issueStored(NewCertificate certificate, Map<Long, SaltedDigest> digests) {
         Stored stored = store.store(certificate);
         if (stored.created()) {
             CertificateView c = stored.certificate();
             if (!"IMPORT".equals(c.source())) {
-                credentials.issue(claim(c));
+                SaltedDigest holder = digests.get(c.personId());
+                credentials.issue(claim(c, holder != null ? holder : DataScope.asSystem(() -> persons
+                        .documentDigests(List.of(c.personId())).get(c.personId()))));
             }
             audit.record("ISSUE", "Certificate", c.id(), "颁发证书 " + c.number() + "（" + c.title() + "）", null,
                     Snapshot.of(c));
@@ -239,15 +251,17 @@ public class CertificateManagement {
     }
 
     /**
-     * What the credential asserts. The holder's full identity number is read in system scope only to be hashed
-     * with a salt inside the credentials module (DESIGN.md, "Credential format"); the read is audited by the people
-     * register and the number is neither stored nor logged here.
+     * What the credential asserts. The holder is named by a salted digest of their identity number, which the people
+     * register computes in system scope without the number leaving it (DESIGN.md, "Credential format"), so issuing
+     * reveals no number and a class of a thousand writes no thousand reveal entries.
      */
-    private AchievementClaim claim(CertificateView c) {
-        String number = DataScope.asSystem(() -> persons.reveal(c.personId()));
+    private AchievementClaim claim(CertificateView c, SaltedDigest holder) {
+        if (holder == null) {
+            throw new NotFound("Person", c.personId());
+        }
         String type = c.kind() == CertificateKind.VOCATIONAL_QUALIFICATION ? "License" : "Certificate";
         String description = "持证人完成" + c.title() + "的学习与考核，成绩合格，由" + c.issuerName() + "颁发。";
-        return new AchievementClaim(c.publicId(), c.issuerId(), c.issuerName(), c.holderName(), number, c.title(),
+        return new AchievementClaim(c.publicId(), c.issuerId(), c.issuerName(), c.holderName(), holder, c.title(),
                 description, type, c.number(), c.hours(), c.skillLevel(), c.issuedOn().atStartOfDay(ZONE).toInstant(),
                 c.validUntil() == null ? null : c.validUntil().plusDays(1).atStartOfDay(ZONE).toInstant());
     }

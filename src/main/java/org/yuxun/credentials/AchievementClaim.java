@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.yuxun.shared.SaltedDigest;
+
 /**
  * What a certificate asserts; the certification module hands it over when it issues a certificate.
  *
@@ -13,8 +15,8 @@ import java.util.regex.Pattern;
  * @param issuerId id of the issuing institution (organization module; may be an evaluation organisation)
  * @param issuerName e.g. 浙江育训职业技术学院
  * @param holderName the holder's real name
- * @param holderIdentityNumber plain identity/document number: only a salted SHA-256 hash leaves the module, it is
- *     never stored in clear
+ * @param holderIdentity the salted SHA-256 of the holder's identity/document number, which the credential carries
+ *     instead of the number; the people register gives it without revealing the number
  * @param achievementName e.g. 工业机器人系统运维员（四级）
  * @param achievementDescription one sentence, Chinese
  * @param achievementType Open Badges 3.0 {@code achievementType} vocabulary, e.g. {@code Certificate} or
@@ -30,7 +32,7 @@ public record AchievementClaim(
         long issuerId,
         String issuerName,
         String holderName,
-        String holderIdentityNumber,
+        SaltedDigest holderIdentity,
         String achievementName,
         String achievementDescription,
         String achievementType,
@@ -54,7 +56,7 @@ public record AchievementClaim(
         Objects.requireNonNull(credentialId, "credentialId");
         requireText(issuerName, "issuerName");
         requireText(holderName, "holderName");
-        requireText(holderIdentityNumber, "holderIdentityNumber");
+        Objects.requireNonNull(holderIdentity, "holderIdentity");
         requireText(achievementName, "achievementName");
         requireText(achievementDescription, "achievementDescription");
         requireText(certificateNumber, "certificateNumber");
@@ -72,6 +74,23 @@ public record AchievementClaim(
         if (validUntil != null && !validUntil.isAfter(validFrom)) {
             throw new IllegalArgumentException("validUntil must lie after validFrom");
         }
+    }
+
+    /**
+     * A claim for a holder whose number the caller holds in clear (a test, an import): it is hashed here under a
+     * fresh salt and not kept.
+     */
+    public AchievementClaim(UUID credentialId, long issuerId, String issuerName, String holderName,
+                            String holderIdentityNumber, String achievementName, String achievementDescription,
+                            String achievementType, String certificateNumber, BigDecimal hours, Integer skillLevel,
+                            Instant validFrom, Instant validUntil) {
+        this(credentialId, issuerId, issuerName, holderName, digest(holderIdentityNumber), achievementName,
+                achievementDescription, achievementType, certificateNumber, hours, skillLevel, validFrom, validUntil);
+    }
+
+    private static SaltedDigest digest(String number) {
+        requireText(number, "holderIdentityNumber");
+        return SaltedDigest.of(number);
     }
 
     private static void requireText(String value, String name) {

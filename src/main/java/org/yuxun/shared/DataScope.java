@@ -61,9 +61,15 @@ public record DataScope(Kind kind, Long userId, Long personId, Long organisation
         });
     }
 
-    /** Runs work in the given scope, for example an event listener acting for the institution that caused it. */
+    /**
+     * Runs work in the given scope, for example an event listener acting for the institution that caused it. Work
+     * already running in that scope just runs: the connection carries it, so it is not written again.
+     */
     public static <T> T as(DataScope scope, Supplier<T> work) {
         DataScope previous = OVERRIDE.get();
+        if (scope.equals(previous)) {
+            return work.get();
+        }
         OVERRIDE.set(scope);
         applier.accept(scope);
         try {

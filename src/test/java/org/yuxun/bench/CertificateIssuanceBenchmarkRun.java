@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yuxun.certification.CertificateManagement;
 import org.yuxun.certification.CertificateView;
 import org.yuxun.certification.internal.CertificatePrinting;
+import org.yuxun.identity.Accounts;
 import org.yuxun.people.OrgRef;
 import org.yuxun.people.OrgRelation;
 import org.yuxun.people.PersonRef;
@@ -30,6 +31,7 @@ import org.yuxun.people.Relation;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.IdentityNumber;
+import org.yuxun.shared.YuxunProperties;
 
 /**
  * Benchmark of bulk issuance with PDF (DESIGN.md quality target: ≥ 100 certificates/s). Not part of
@@ -37,7 +39,8 @@ import org.yuxun.shared.IdentityNumber;
  * {@code ./mvnw test -Dtest=CertificateIssuanceBenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false}. A class of
  * {@value #LEARNERS} learners who completed it is issued its certificates through
  * {@link CertificateManagement#issueForClass} (what the bulk job runs), then all PDFs are written as one ZIP as the
- * class's download does; a warm-up class of {@value #WARM_UP} goes first. The floor is the same number of plain
+ * class's download does, both in the college administrator's data scope; a warm-up class of {@value #WARM_UP} goes
+ * first. CPU per certificate (JVM and PostgreSQL) is reported beside the rates. The floor is the same number of plain
  * single-row INSERTs in one transaction. Results go to {@code target/benchmarks/certificate-issuance.md}; no
  * assertion is made on them.
  */
@@ -45,7 +48,7 @@ import org.yuxun.shared.IdentityNumber;
 class CertificateIssuanceBenchmarkRun {
 
     static final int LEARNERS = 1_000;
-    static final int WARM_UP = 100;
+    static final int WARM_UP = 300;
 
     @Autowired
     JdbcClient jdbc;
@@ -66,44 +69,71 @@ class CertificateIssuanceBenchmarkRun {
     @Qualifier("migrationDataSource")
     DataSource owner;
 
+    @Autowired
+    YuxunProperties properties;
+
+    @Autowired
+    Accounts accounts;
+
     @Test
     void measuresBulkIssuanceWithPdfAgainstAPlainInsertFloor() throws Exception {
+        CpuMeter cpu = new CpuMeter(properties.dataDir());
         long college = DataScope.asSystem(() -> jdbc.sql(
                 "select id from institution where name = '浙江育训职业技术学院'").query(Long.class).single());
         long warmUp = completedClass(college, WARM_UP, 0);
         long measured = completedClass(college, LEARNERS, WARM_UP);
-        run(warmUp);
-        Result result = run(measured);
+        run(warmUp, cpu);
+        Result r = run(measured, cpu);
         double floor = plainInserts(LEARNERS);
         String report = """
                 # Bulk certificate issuance benchmark
 
-                | what | certificates | per second |
-                |---|---:|---:|
-                | issue (`CertificateManagement.issueForClass`: number, insert under RLS, audit, event) | %d | %.0f |
-                | PDF of each, written as one ZIP (`CertificatePrinting.zip`, one thread) | %d | %.0f |
-                | issue + PDF together | %d | %.0f |
-                | floor: plain single-row INSERTs in one transaction | %d | %.0f |
-                """.formatted(LEARNERS, LEARNERS / result.issueSeconds(), LEARNERS, LEARNERS / result.pdfSeconds(),
-                LEARNERS, LEARNERS / (result.issueSeconds() + result.pdfSeconds()), LEARNERS, floor);
+                %d cores; CPU is what the JVM and the PostgreSQL server used per certificate (`CpuMeter`).
+
+                | what | certificates | per second | CPU µs per certificate (JVM + PostgreSQL) |
+                |---|---:|---:|---:|
+                | issue (`CertificateManagement.issueForClass`: number, insert under RLS, signed credential, audit, event) | %d | %.0f | %s |
+                | PDF of each, written as one ZIP (`CertificatePrinting.zip`, rendered on every core) | %d | %.0f | %s |
+                | issue + PDF together | %d | %.0f | %s |
+                | floor: plain single-row INSERTs in one transaction | %d | %.0f | |
+                """.formatted(Runtime.getRuntime().availableProcessors(),
+                LEARNERS, LEARNERS / r.issueSeconds(), perCertificate(r.issueCpu()),
+                LEARNERS, LEARNERS / r.pdfSeconds(), perCertificate(r.pdfCpu()),
+                LEARNERS, LEARNERS / (r.issueSeconds() + r.pdfSeconds()),
+                perCertificate(new long[] {r.issueCpu()[0] + r.pdfCpu()[0], r.issueCpu()[1] + r.pdfCpu()[1]}),
+                LEARNERS, floor);
         Path out = Path.of("target", "benchmarks", "certificate-issuance.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
     }
 
-    record Result(double issueSeconds, double pdfSeconds) {
+    /** Wall time and CPU nanoseconds {JVM, PostgreSQL} of each phase. */
+    record Result(double issueSeconds, double pdfSeconds, long[] issueCpu, long[] pdfCpu) {
     }
 
-    private Result run(long classId) {
-        return DataScope.asSystem(() -> {
+    private static String perCertificate(long[] cpu) {
+        return "%.0f (%.0f + %.0f)".formatted((cpu[0] + cpu[1]) / 1e3 / LEARNERS, cpu[0] / 1e3 / LEARNERS,
+                cpu[1] / 1e3 / LEARNERS);
+    }
+
+    /**
+     * In the college administrator's scope, as the bulk job runs (in the scope of whoever started it) and as their
+     * download of the class's ZIP does.
+     */
+    private Result run(long classId, CpuMeter cpu) {
+        return DataScope.as(accounts.load("college-admin").dataScope(), () -> {
+            long[] c0 = cpu.sample();
             long t0 = System.nanoTime();
             certificates.issueForClass(classId, done -> { });
             long t1 = System.nanoTime();
+            long[] c1 = cpu.sample();
             List<CertificateView> issued = certificates.ofClass(classId);
             printing.zip(issued, printing.templatesOf(issued), OutputStream.nullOutputStream());
             long t2 = System.nanoTime();
-            return new Result((t1 - t0) / 1e9, (t2 - t1) / 1e9);
+            long[] c2 = cpu.sample();
+            return new Result((t1 - t0) / 1e9, (t2 - t1) / 1e9, new long[] {c1[0] - c0[0], c1[1] - c0[1]},
+                    new long[] {c2[0] - c1[0], c2[1] - c1[1]});
         });
     }
 

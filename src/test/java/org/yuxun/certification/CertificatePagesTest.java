@@ -63,6 +63,9 @@ class CertificatePagesTest {
     @Autowired
     YuxunProperties properties;
 
+    @Autowired
+    org.yuxun.credentials.Credentials credentials;
+
     CertificationFixture fixture;
 
     @BeforeEach
@@ -120,6 +123,34 @@ class CertificatePagesTest {
         String page = mvc.perform(get("/classes/{id}/certificates", completed.classId()).with(user(admin)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         completed.names().forEach(name -> assertThat(page).contains(name));
+    }
+
+    /**
+     * The credential names its holder by a salted hash of the identity number that the people register computes,
+     * so issuing a class reveals no number: no reveal entry in the audit trail, yet each hash confirms the number.
+     */
+    @Test
+    void issuingForAClassNamesEachHolderByTheHashOfTheirNumberWithoutRevealingIt() throws Exception {
+        CompletedClass completed = fixture.trainingClass(3);
+        DataScope.asSystem(() -> certificates.issueForClass(completed.classId(), done -> { }));
+        assertThat(fixture.count("select count(*) from audit_event where action = 'REVEAL_IDENTITY'"
+                + " and object_type = 'Person' and object_id = any(?)",
+                (Object) completed.persons().stream().map(String::valueOf).toArray(String[]::new))).isZero();
+        List<CertificateView> issued = DataScope.asSystem(() -> certificates.ofClass(completed.classId()));
+        assertThat(issued).hasSize(3);
+        for (CertificateView c : issued) {
+            int i = completed.persons().indexOf(c.personId());
+            String jwt = credentials.jwt(c.publicId()).orElseThrow();
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(payload).doesNotContain(completed.documents().get(i));
+            var hashed = java.util.regex.Pattern.compile("\"identityHash\":\"sha256\\$([0-9a-f]{64})\","
+                    + "\"identityType\":\"nationalIdentityNumber\",\"hashed\":true,\"salt\":\"([0-9a-f]{32})\"")
+                    .matcher(payload);
+            assertThat(hashed.find()).isTrue();
+            assertThat(new org.yuxun.shared.SaltedDigest(hashed.group(1), hashed.group(2))
+                    .matches(completed.documents().get(i))).isTrue();
+        }
     }
 
     @Test

@@ -1,34 +1,47 @@
 package org.yuxun.certification.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 import org.yuxun.certification.CertificateView;
 import org.yuxun.certification.SkillLevel;
+import org.yuxun.certification.internal.CertificateFonts.Face;
 import org.yuxun.certification.internal.CertificateTemplates.Template;
 import org.yuxun.shared.YuxunProperties;
 
@@ -36,8 +49,9 @@ import org.yuxun.shared.YuxunProperties;
  * Prints a certificate as PDF from its issuer's template. The template is plain XHTML with {@code {{name}}}
  * placeholders, not a template language, so an institution administrator who edits it can place text but never
  * run code; every value is XML-escaped. Chinese text is set in the embedded Droid Sans Fallback, with HanaMinB for
- * characters beyond it (Extension B, e.g. 𠮷), so every name prints; only the glyphs used are embedded. The holder's
- * identity number is printed masked; the QR code leads to {@code <public-base-url>/verify/<public id>}.
+ * characters beyond it (Extension B, e.g. 𠮷), so every name prints; only the glyphs used are embedded
+ * ({@link CertificateFonts}). The holder's identity number is printed masked; the QR code leads to
+ * {@code <public-base-url>/verify/<public id>}.
  */
 @Component
 public class CertificatePdf {
@@ -47,8 +61,22 @@ public class CertificatePdf {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z]+)\\s*}}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final String MAIN_FONT = "YuxunSans";
-    private static final String FALLBACK_FONT = "YuxunExtB";
+    /**
+     * The QR code and the seal are placed as one-page PDFs from the printer's own addresses rather than as
+     * encoded images in the document: the renderer would decode and re-compress an image for every certificate.
+     */
+    private static final String PRINT_SCHEME = "yuxun-print";
+    private static final String QR_SRC = PRINT_SCHEME + "://certificate/qr.pdf";
+    private static final String SEAL_SRC = PRINT_SCHEME + "://certificate/seal.pdf";
+    private static final DocumentBuilderFactory DOM = domFactory();
+    /** A parser is reused by its thread: making one costs more than parsing a certificate. */
+    private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(CertificatePdf::parser);
+    private static final DefaultHandler STRICT = new DefaultHandler() {
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     static {
         // the renderer's own console logging reports every document it lays out; failures still throw
@@ -57,8 +85,8 @@ public class CertificatePdf {
 
     private final String verifyBase;
     private final MessageSource messages;
-    private final FontPool mainFonts = new FontPool("/fonts/DroidSansFallbackFull.ttf");
-    private final FontPool fallbackFonts = new FontPool("/fonts/HanaMinB.ttf");
+    private final CertificateFonts fonts = new CertificateFonts();
+    private final SealPages seals = new SealPages();
 
     CertificatePdf(YuxunProperties properties, MessageSource messages) {
         this.verifyBase = properties.publicBaseUrl() + "/verify/";
@@ -85,20 +113,30 @@ public class CertificatePdf {
         String body = fill(template.html(), values(certificate, template));
         String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta charset=\"UTF-8\"/><style>"
-                + "@page { size: A4 landscape; margin: 0; } body { margin: 0; font-family: '" + MAIN_FONT + "', '"
-                + FALLBACK_FONT + "'; }\n" + escapeStyle(template.css()) + "</style></head><body>" + body
+                + "@page { size: A4 landscape; margin: 0; } body { margin: 0; font-family: "
+                + CertificateFonts.FAMILIES + "; }\n" + escapeStyle(template.css()) + "</style></head><body>" + body
                 + "</body></html>";
-        TrueTypeFont main = mainFonts.borrow();
-        TrueTypeFont fallback = needsFallback(main, body) ? fallbackFonts.borrow() : null;
+        Document dom = parse(document);
+        byte[] qr = QrCode.pdf(verifyUrl(certificate));
+        byte[] seal = template.hasSeal() ? seals.pdf(template.seal()) : null;
+        Map<Face, TrueTypeFont> faces = new EnumMap<>(Face.class);
         try (PDDocument pdf = new PDDocument()) {
+            for (Face face : fonts.needed(body)) {
+                faces.put(face, fonts.borrow(face));
+            }
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(pdf);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, main, true)), MAIN_FONT);
-            if (fallback != null) {
-                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fallback, true)), FALLBACK_FONT);
+            for (Map.Entry<Face, TrueTypeFont> face : faces.entrySet()) {
+                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, face.getValue(), true)),
+                        face.getKey().family);
             }
-            builder.withHtmlContent(document, verifyBase);
+            builder.useProtocolsStreamImplementation(url -> new Resource(switch (url) {
+                case QR_SRC -> qr;
+                case SEAL_SRC -> seal;
+                default -> null;
+            }), PRINT_SCHEME);
+            builder.withW3cDocument(dom, verifyBase);
             builder.withProducer("Yuxun");
             builder.toStream(out);
             builder.run();
@@ -107,20 +145,65 @@ public class CertificatePdf {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("The certificate template cannot be printed", e);
         } finally {
-            mainFonts.giveBack(main);
-            if (fallback != null) {
-                fallbackFonts.giveBack(fallback);
-            }
+            faces.forEach(fonts::giveBack);
         }
     }
 
-    /** Whether the text holds a character the main font has no glyph for (a rare character in a name). */
-    private static boolean needsFallback(TrueTypeFont main, String text) {
+    /**
+     * Parses the filled document. The template is the institution's, so it may declare no document type and
+     * pull in no entity or file.
+     *
+     * @throws IllegalArgumentException when it is not well-formed XHTML
+     */
+    private static Document parse(String document) {
+        DocumentBuilder parser = PARSERS.get();
+        parser.reset();
+        parser.setErrorHandler(STRICT);
         try {
-            CmapLookup cmap = main.getUnicodeCmapLookup();
-            return text.codePoints().anyMatch(cp -> cp > 0x7f && cmap.getGlyphId(cp) == 0);
+            return parser.parse(new InputSource(new StringReader(document)));
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("The certificate template is not well-formed XHTML", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DocumentBuilder parser() {
+        try {
+            return DOM.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DocumentBuilderFactory domFactory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
+    }
+
+    /** The bytes behind one of the printer's own addresses; nothing for any other address. */
+    private record Resource(byte[] bytes) implements FSStream {
+
+        @Override
+        public InputStream getStream() {
+            return bytes == null ? null : new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public Reader getReader() {
+            return bytes == null ? null : new InputStreamReader(getStream(), StandardCharsets.UTF_8);
         }
     }
 
@@ -141,10 +224,8 @@ public class CertificatePdf {
         values.put("issuedOn", date(c.issuedOn()));
         values.put("validUntil", c.validUntil() == null ? "长期" : date(c.validUntil()));
         values.put("verifyUrl", escape(verifyUrl(c)));
-        values.put("qr", "<img src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(QrCode.png(verifyUrl(c), 240)) + "\" alt=\"QR\"/>");
-        values.put("seal", template.hasSeal() ? "<img src=\"data:" + escape(template.sealContentType())
-                + ";base64," + Base64.getEncoder().encodeToString(template.seal()) + "\" alt=\"seal\"/>" : "");
+        values.put("qr", "<img src=\"" + QR_SRC + "\" alt=\"QR\"/>");
+        values.put("seal", template.hasSeal() ? "<img src=\"" + SEAL_SRC + "\" alt=\"seal\"/>" : "");
         return values;
     }
 
@@ -187,58 +268,5 @@ public class CertificatePdf {
             p.put(name, "certificate.placeholder." + name);
         }
         return p;
-    }
-
-    /**
-     * Parsed fonts for reuse: parsing a CJK font takes far longer than printing a page, and a parsed font may be
-     * used by one document at a time only, so each printing thread borrows one and gives it back.
-     */
-    private static final class FontPool {
-
-        private final String resource;
-        private final ConcurrentLinkedQueue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
-        private volatile byte[] bytes;
-
-        FontPool(String resource) {
-            this.resource = resource;
-        }
-
-        TrueTypeFont borrow() {
-            TrueTypeFont font = idle.poll();
-            if (font != null) {
-                return font;
-            }
-            try {
-                return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void giveBack(TrueTypeFont font) {
-            if (idle.size() < 8) {
-                idle.add(font);
-            }
-        }
-
-        private byte[] bytes() {
-            byte[] loaded = bytes;
-            if (loaded == null) {
-                synchronized (this) {
-                    if (bytes == null) {
-                        try (InputStream in = CertificatePdf.class.getResourceAsStream(resource)) {
-                            if (in == null) {
-                                throw new IllegalStateException("Font " + resource + " is missing");
-                            }
-                            bytes = in.readAllBytes();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    loaded = bytes;
-                }
-            }
-            return loaded;
-        }
     }
 }

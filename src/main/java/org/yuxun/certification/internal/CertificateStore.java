@@ -64,16 +64,14 @@ public class CertificateStore {
      * file) issues nothing new.
      */
     public Stored store(NewCertificate c) {
-        if (c.enrolmentId() != null) {
-            Optional<CertificateView> existing = DataScope.asSystem(() -> byEnrolment(c.enrolmentId()));
-            if (existing.isPresent()) {
-                return new Stored(existing.get(), false);
-            }
+        Prepared prepared = DataScope.asSystem(() -> prepare(c));
+        if (prepared.existing() != null) {
+            return new Stored(prepared.existing(), false);
         }
-        Organisation issuer = organisation(c.issuerId());
-        Organisation institution = c.institutionId() == c.issuerId() ? issuer : organisation(c.institutionId());
-        Holder holder = holder(c.personId());
-        String number = c.number() != null ? c.number() : nextNumber(issuer, c.kind(), c.issuedOn().getYear());
+        Organisation issuer = prepared.issuer();
+        Organisation institution = prepared.institution();
+        Holder holder = prepared.holder();
+        String number = prepared.number();
         String issuerName = c.issuerName() != null ? c.issuerName() : issuer.name();
         Optional<Long> id = jdbc.sql("""
                         insert into certificate (kind, number, issuer_id, issuer_kind, issuer_region, issuer_name,
@@ -95,6 +93,29 @@ public class CertificateStore {
         CertificateView existing = DataScope.asSystem(() -> c.enrolmentId() != null
                 ? byEnrolment(c.enrolmentId()) : byNumber(issuer.id(), number)).orElseThrow();
         return new Stored(existing, false);
+    }
+
+    /** What a new certificate needs from past the caller's scope, or the certificate its enrolment already has. */
+    private record Prepared(CertificateView existing, Organisation issuer, Organisation institution, Holder holder,
+                            String number) {
+    }
+
+    /**
+     * Everything {@link #store} reads or draws in system scope, in one go, so that a class issued in a staff
+     * member's scope switches scope once per certificate rather than once per lookup.
+     */
+    private Prepared prepare(NewCertificate c) {
+        if (c.enrolmentId() != null) {
+            Optional<CertificateView> existing = byEnrolment(c.enrolmentId());
+            if (existing.isPresent()) {
+                return new Prepared(existing.get(), null, null, null, null);
+            }
+        }
+        Organisation issuer = organisation(c.issuerId());
+        Organisation institution = c.institutionId() == c.issuerId() ? issuer : organisation(c.institutionId());
+        Holder holder = holder(c.personId());
+        String number = c.number() != null ? c.number() : nextNumber(issuer, c.kind(), c.issuedOn().getYear());
+        return new Prepared(null, issuer, institution, holder, number);
     }
 
     /**

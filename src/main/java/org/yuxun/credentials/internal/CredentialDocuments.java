@@ -2,16 +2,11 @@ package org.yuxun.credentials.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.yuxun.credentials.AchievementClaim;
 import org.yuxun.credentials.TranscriptClaim;
 import org.yuxun.credentials.internal.SigningKeys.SigningKey;
+import org.yuxun.shared.SaltedDigest;
 import org.yuxun.shared.YuxunProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +45,6 @@ public class CredentialDocuments {
 
     private final String baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final SecureRandom random = new SecureRandom();
 
     CredentialDocuments(YuxunProperties properties) {
         this.baseUrl = properties.publicBaseUrl();
@@ -67,7 +62,8 @@ public class CredentialDocuments {
 
     /**
      * The Open Badges 3.0 {@code AchievementCredential}. The holder appears by name and by an IdentityObject
-     * holding {@code sha256$hex(sha256(number + salt))} with a fresh random salt, never by the number: whoever
+     * holding {@code sha256$hex(sha256(number + salt))} with a fresh random salt ({@link
+     * org.yuxun.shared.SaltedDigest}), never by the number: whoever
      * knows the number can confirm it, nobody can read it back (PIPL; DESIGN.md "Personal data").
      */
     public String achievementCredential(AchievementClaim claim, long statusListIndex) {
@@ -85,13 +81,12 @@ public class CredentialDocuments {
         achievement.put("criteria", Map.of("narrative", criteria(claim)));
         achievement.put("inLanguage", "zh-CN");
 
-        String salt = HexFormat.of().formatHex(randomBytes(16));
         Map<String, Object> hashedNumber = new LinkedHashMap<>();
         hashedNumber.put("type", "IdentityObject");
-        hashedNumber.put("identityHash", "sha256$" + sha256Hex(normalise(claim.holderIdentityNumber()) + salt));
+        hashedNumber.put("identityHash", "sha256$" + claim.holderIdentity().sha256());
         hashedNumber.put("identityType", "nationalIdentityNumber");
         hashedNumber.put("hashed", true);
-        hashedNumber.put("salt", salt);
+        hashedNumber.put("salt", claim.holderIdentity().salt());
         Map<String, Object> name = new LinkedHashMap<>();
         name.put("type", "IdentityObject");
         name.put("identityHash", claim.holderName());
@@ -158,13 +153,13 @@ public class CredentialDocuments {
             inner.add(json.readValue(credentialJson, Map.class));
         }
 
-        String salt = HexFormat.of().formatHex(randomBytes(16));
+        SaltedDigest holderNumber = SaltedDigest.of(claim.holderIdentityNumber());
         Map<String, Object> hashedNumber = new LinkedHashMap<>();
         hashedNumber.put("type", "IdentityObject");
-        hashedNumber.put("identityHash", "sha256$" + sha256Hex(normalise(claim.holderIdentityNumber()) + salt));
+        hashedNumber.put("identityHash", "sha256$" + holderNumber.sha256());
         hashedNumber.put("identityType", "nationalIdentityNumber");
         hashedNumber.put("hashed", true);
-        hashedNumber.put("salt", salt);
+        hashedNumber.put("salt", holderNumber.salt());
         Map<String, Object> name = new LinkedHashMap<>();
         name.put("type", "IdentityObject");
         name.put("identityHash", claim.holderName());
@@ -238,26 +233,7 @@ public class CredentialDocuments {
         return text.toString();
     }
 
-    private static String normalise(String number) {
-        return number.trim().toUpperCase(Locale.ROOT);
-    }
-
     private static String timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

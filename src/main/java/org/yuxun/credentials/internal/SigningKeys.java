@@ -13,7 +13,9 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -52,6 +54,12 @@ public class SigningKeys {
     private final JdbcClient jdbc;
     private final SecretKey wrapping;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Keys already unwrapped, by kid: unwrapping and parsing a key cost more than signing with it, and a class's
+     * certificates are all signed with the same one. The row is still read every time, so a rotation takes effect at
+     * once; a copy is used only while the stored row is unchanged.
+     */
+    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
     SigningKeys(JdbcClient jdbc, MasterKey masterKey) {
         this.jdbc = jdbc;
@@ -72,10 +80,25 @@ public class SigningKeys {
                         select issuer_id, version, kid, public_jwk, wrapped_private_key from credential_signing_key
                         where issuer_id = ? and retired_at is null order by version desc limit 1""")
                 .param(issuerId)
-                .query((rs, n) -> new SigningKey(rs.getLong("issuer_id"), rs.getInt("version"), rs.getString("kid"),
-                        parse(rs.getString("public_jwk")), unwrap(rs.getBytes("wrapped_private_key"),
-                        rs.getString("kid"))))
+                .query((rs, n) -> opened(rs.getLong("issuer_id"), rs.getInt("version"), rs.getString("kid"),
+                        rs.getString("public_jwk"), rs.getBytes("wrapped_private_key")))
                 .optional();
+    }
+
+    /** A stored key unwrapped, or the copy unwrapped before when the stored row is byte for byte the same. */
+    private SigningKey opened(long issuerId, int version, String kid, String publicJwk, byte[] wrapped) {
+        Opened known = opened.get(kid);
+        if (known != null && known.issuerId() == issuerId && known.publicJwk().equals(publicJwk)
+                && Arrays.equals(known.wrapped(), wrapped)) {
+            return known.key();
+        }
+        SigningKey key = new SigningKey(issuerId, version, kid, parse(publicJwk), unwrap(wrapped, kid));
+        opened.put(kid, new Opened(issuerId, publicJwk, wrapped, key));
+        return key;
+    }
+
+    /** An unwrapped key with the stored row it came from. */
+    private record Opened(long issuerId, String publicJwk, byte[] wrapped, SigningKey key) {
     }
 
     /** The kid of the issuer's current key, if it has one the caller's scope may see. */

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -233,6 +235,19 @@ public class PersonStore {
 
     public Optional<byte[]> documentCipher(long id) {
         return jdbc.sql("select document_cipher from person where id = ?").param(id).query(byte[].class).optional();
+    }
+
+    /** The stored document ciphers of the persons the caller's scope reaches, by person. */
+    public Map<Long, byte[]> documentCiphers(Collection<Long> ids) {
+        Map<Long, byte[]> ciphers = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(new HashSet<>(ids)))) {
+            jdbc.sql("select id, document_cipher from person where id = any(?)")
+                    .param(array("bigint", chunk.toArray(Long[]::new)))
+                    .query(rs -> {
+                        ciphers.put(rs.getLong(1), rs.getBytes(2));
+                    });
+        }
+        return ciphers;
     }
 
     /** The number the caller may see for the person: the organisation's own contact, else the person's own. */

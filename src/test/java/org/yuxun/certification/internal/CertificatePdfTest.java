@@ -64,6 +64,13 @@ class CertificatePdfTest {
         assertThat(text(pdf)).contains("𠮷野家", "职业技能等级证书", "四级/中级工");
     }
 
+    /** 喆 is outside GB 2312, so it comes from the full font rather than the common subset. */
+    @Test
+    void printsANameWithACharacterBeyondTheCommonSet() throws IOException {
+        byte[] pdf = PDF.render(certificate("王喆", CertificateKind.TRAINING, null), defaults());
+        assertThat(text(pdf)).contains("王喆", "培训合格证书");
+    }
+
     @Test
     void itsQrCodeLeadsToTheVerificationPage() throws Exception {
         byte[] pdf = PDF.render(certificate("王小明", CertificateKind.TRAINING, null), defaults());
