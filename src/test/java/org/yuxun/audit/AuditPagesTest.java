@@ -83,13 +83,17 @@ class AuditPagesTest {
         long ours = resetPasswordOfANewUser("college-admin");
         long theirs = resetPasswordOfANewUser("nb-college");
         CurrentUser collegeAdmin = accounts.load("college-admin");
-        mvc.perform(get("/audit").param("objectId", String.valueOf(ours)).with(user(collegeAdmin)))
+        // by type and id: other kinds of objects of the college may carry the same numeric id
+        mvc.perform(get("/audit").param("objectType", "User").param("objectId", String.valueOf(ours))
+                        .with(user(collegeAdmin)))
                 .andExpect(content().string(containsString("重置密码")));
-        mvc.perform(get("/audit").param("objectId", String.valueOf(theirs)).with(user(collegeAdmin)))
+        mvc.perform(get("/audit").param("objectType", "User").param("objectId", String.valueOf(theirs))
+                        .with(user(collegeAdmin)))
                 .andExpect(content().string(containsString("没有符合条件的记录")));
         mvc.perform(get("/audit").param("username", "nb-college").with(user(collegeAdmin)))
                 .andExpect(content().string(containsString("没有符合条件的记录")));
-        mvc.perform(get("/audit").param("objectId", String.valueOf(theirs)).with(user(accounts.load("nb-college"))))
+        mvc.perform(get("/audit").param("objectType", "User").param("objectId", String.valueOf(theirs))
+                        .with(user(accounts.load("nb-college"))))
                 .andExpect(content().string(containsString("重置密码")));
     }
 
