@@ -33,6 +33,8 @@ final class ScopeFixture {
     String certificateNumberA;
     long claimA;
     long claimLineA;
+    long apprenticeshipA;
+    long apprenticeA;
     String usernameA;
     String usernameB;
 
@@ -118,6 +120,9 @@ final class ScopeFixture {
             rows.put("subsidyClaim", rows("select * from subsidy_claim where institution_id = ?", institutionA));
             rows.put("subsidyLine", rows("select id, status, review_reason, amount from subsidy_claim_line"
                     + " where institution_id = ?", institutionA));
+            rows.put("subsidyApprenticeship", rows("select * from subsidy_apprenticeship where institution_id = ?",
+                    institutionA));
+            rows.put("subsidyApprentice", rows("select * from subsidy_apprentice where person_id = ?", personA));
             rows.put("subsidyDisbursement", rows("select * from subsidy_disbursement where institution_id = ?",
                     institutionA));
             return rows;
