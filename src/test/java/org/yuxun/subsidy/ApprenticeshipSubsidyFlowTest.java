@@ -162,6 +162,49 @@ class ApprenticeshipSubsidyFlowTest {
         assertThat(settled).contains("1666.67", "INV-2026-001");
     }
 
+    @Test
+    void theDemoFilingIsSeenByItsEnterpriseAndTheCityOfficerOnlyAndItsAdvanceIsPaid() throws Exception {
+        CurrentUser hr = accounts.load("ent-hr");
+        CurrentUser hrss = accounts.load("hz-hrss");
+        long id = system("""
+                select a.id from subsidy_apprenticeship a join training_class c on c.id = a.class_id
+                where c.name = '数控车工学徒班（两年制）'""", Long.class);
+        assertThat(statusOf(id)).isEqualTo("APPROVED");
+        // 3 apprentices × 5,000 a year × 2 years × 50 %
+        assertThat(paid(id, "APPRENTICESHIP_ADVANCE")).isEqualByComparingTo("15000.00");
+
+        String list = mvc.perform(get("/subsidy/apprenticeships").with(user(hrss))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("数控车工学徒班（两年制）", "杭州智造装备有限公司");
+        String detail = mvc.perform(get("/subsidy/apprenticeships/" + id).with(user(hr))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(detail).contains("15000.00", "XTZ-" + id + "-YF");
+        long apprentice = count("select min(id) from subsidy_apprentice where apprenticeship_id = ?", id);
+        mvc.perform(get("/subsidy/apprenticeships/" + id + "/apprentices/" + apprentice + "/contract")
+                .with(user(hrss))).andExpect(status().isOk());
+        byte[] workbook = mvc.perform(get("/subsidy/apprenticeships/export").with(user(hrss)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(workbook).startsWith((byte) 'P', (byte) 'K');
+
+        // another enterprise and the Ningbo HRSS authority see none of it
+        long elderCare = system("select id from enterprise where name = '杭州康养服务集团有限公司'", Long.class);
+        assertThat(visible(new DataScope(DataScope.Kind.ENTERPRISE, null, null, elderCare, null), id)).isZero();
+        assertThat(visible(new DataScope(DataScope.Kind.HRSS_AUTHORITY, null, null, 0L, "3302"), id)).isZero();
+        assertThat(visible(hrss.dataScope(), id)).isEqualTo(3);
+        assertThat(visible(hr.dataScope(), id)).isEqualTo(3);
+        mvc.perform(get("/subsidy/apprenticeships/" + id).with(user(accounts.load("trainer"))))
+                .andExpect(status().isForbidden());
+    }
+
+    /** How many of the filing, its first apprentice and its advance the scope reads. */
+    private long visible(DataScope scope, long id) {
+        return DataScope.as(scope, () -> jdbc.sql("""
+                        select (select count(*) from subsidy_apprenticeship where id = ?)
+                             + (select least(count(*), 1) from subsidy_apprentice where apprenticeship_id = ?)
+                             + (select count(*) from subsidy_disbursement where apprenticeship_id = ?)""")
+                .params(id, id, id).query(Long.class).single());
+    }
+
     private MockMultipartHttpServletRequestBuilder filing(long classId, List<Long> enrolments, LocalDate start,
                                                          LocalDate end, boolean withPlan, LocalDate firstContractEnd) {
         MockMultipartHttpServletRequestBuilder request = multipart("/subsidy/apprenticeships");
