@@ -142,6 +142,15 @@ class ApprenticeshipSubsidyFlowTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("BALANCE_REQUESTED");
 
+        // returned once for a missing invoice copy, applied for again
+        mvc.perform(post("/subsidy/apprenticeships/" + id + "/return").param("version", String.valueOf(version(id)))
+                .param("reason", "请补交发票复印件").with(user(hrss)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(statusOf(id)).isEqualTo("BALANCE_RETURNED");
+        mvc.perform(balance(id, enrolments.getFirst(), "INV-2026-001").with(user(hr)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(statusOf(id)).isEqualTo("BALANCE_REQUESTED");
+
         version = version(id);
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/subsidy/apprenticeships/" + id + "/balance/approve")
@@ -155,7 +164,7 @@ class ApprenticeshipSubsidyFlowTest {
         assertThat(count("""
                 select count(*) from audit_event where object_type = 'SubsidyApprenticeship' and object_id = ?::text
                   and action in ('FILE', 'REFILE', 'RETURN', 'APPROVE', 'REQUEST_BALANCE', 'APPROVE_BALANCE')""", id))
-                .isEqualTo(6);
+                .isEqualTo(8);
 
         String settled = mvc.perform(get("/subsidy/apprenticeships/" + id).with(user(hr))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
