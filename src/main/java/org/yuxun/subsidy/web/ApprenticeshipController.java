@@ -84,7 +84,7 @@ class ApprenticeshipController {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_FILE')")
+    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_SUBMIT')")
     String form(@RequestParam long classId, @AuthenticationPrincipal CurrentUser user, Model model,
                 RedirectAttributes flash) {
         try {
@@ -100,7 +100,7 @@ class ApprenticeshipController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_FILE')")
+    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_SUBMIT')")
     String file(@RequestParam long classId, HttpServletRequest request,
                 @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
         long enterprise = requireEnterprise(user);
@@ -187,7 +187,7 @@ class ApprenticeshipController {
     }
 
     @PostMapping("/{id}/balance")
-    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_FILE')")
+    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_SUBMIT')")
     String requestBalance(@PathVariable long id, @RequestParam int version,
                           @RequestParam(required = false) String invoice,
                           @RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user,
