@@ -40,6 +40,8 @@ final class ScopeFixture {
     long studentA;
     long applicationA;
     long lineA;
+    long apprenticeshipA;
+    long apprenticeA;
     String usernameA;
     String usernameB;
 
@@ -125,6 +127,9 @@ final class ScopeFixture {
             rows.put("subsidyClaim", rows("select * from subsidy_claim where institution_id = ?", institutionA));
             rows.put("subsidyLine", rows("select id, status, review_reason, amount from subsidy_claim_line"
                     + " where institution_id = ?", institutionA));
+            rows.put("subsidyApprenticeship", rows("select * from subsidy_apprenticeship where institution_id = ?",
+                    institutionA));
+            rows.put("subsidyApprentice", rows("select * from subsidy_apprentice where person_id = ?", personA));
             rows.put("subsidyDisbursement", rows("select * from subsidy_disbursement where institution_id = ?",
                     institutionA));
             rows.put("academicMajor", rows("select * from academic_major where institution_id = ?", institutionA));

@@ -44,6 +44,28 @@ final class SubsidyRouteCases {
                             returning id""")
                     .params(f.claimA, f.institutionA, f.personA, f.personNameA, "{" + f.marker + "核查}")
                     .query(Long.class).single();
+            f.apprenticeshipA = jdbc.sql("""
+                            insert into subsidy_apprenticeship (class_id, enterprise_id, enterprise_name, region_code,
+                                                                institution_id, institution_name, class_name,
+                                                                programme_name, period_start, period_end, months,
+                                                                amount_per_year, advance_share, plan_file_name,
+                                                                plan_content_type, plan_storage_key, status)
+                            values (?, ?, ?, '330106', ?, ?, ?, ?, current_date - 30, current_date + 700, 24, 5000,
+                                    0.5, ?, 'application/pdf', 'missing', 'BALANCE_REQUESTED')
+                            returning id""")
+                    .params(f.classA, f.enterpriseA, f.marker + "科技有限公司", f.institutionA,
+                            f.marker + "职业技术学院", f.marker + "学徒班", f.marker + "项目", f.marker + "计划.pdf")
+                    .query(Long.class).single();
+            f.apprenticeA = jdbc.sql("""
+                            insert into subsidy_apprentice (apprenticeship_id, enterprise_id, region_code,
+                                                            enrolment_id, person_id, learner_name, document_masked,
+                                                            contract_start, contract_end, contract_file_name,
+                                                            contract_content_type, contract_storage_key, advance)
+                            values (?, ?, '330106', 0, ?, ?, '3301**********0000', current_date - 60,
+                                    current_date + 1000, ?, 'application/pdf', 'missing', 5000)
+                            returning id""")
+                    .params(f.apprenticeshipA, f.enterpriseA, f.personA, f.personNameA, f.marker + "合同.pdf")
+                    .query(Long.class).single();
         });
     }
 
@@ -75,6 +97,28 @@ final class SubsidyRouteCases {
                 DENIED, Map.of("version", "0"));
         post(cases, "/subsidy/claims/{id}/payment", f -> "/subsidy/claims/" + f.claimA + "/payment", DENIED,
                 Map.of("version", "0", "paidOn", "2026-12-01", "reference", "乙付款"));
+        get(cases, "/subsidy/apprenticeships", f -> "/subsidy/apprenticeships", DENIED,
+                Map.of("q", "{marker-prefix}"));
+        get(cases, "/subsidy/apprenticeships/export", f -> "/subsidy/apprenticeships/export", DENIED);
+        get(cases, "/subsidy/apprenticeships/new", f -> "/subsidy/apprenticeships/new", DENIED,
+                Map.of("classId", "{classA}"));
+        post(cases, "/subsidy/apprenticeships", f -> "/subsidy/apprenticeships", DENIED,
+                Map.of("classId", "{classA}"));
+        get(cases, "/subsidy/apprenticeships/{id}", f -> "/subsidy/apprenticeships/" + f.apprenticeshipA, DENIED);
+        get(cases, "/subsidy/apprenticeships/{id}/plan", f -> "/subsidy/apprenticeships/" + f.apprenticeshipA
+                + "/plan", DENIED);
+        get(cases, "/subsidy/apprenticeships/{id}/apprentices/{apprenticeId}/contract",
+                f -> "/subsidy/apprenticeships/" + f.apprenticeshipA + "/apprentices/" + f.apprenticeA + "/contract",
+                DENIED);
+        post(cases, "/subsidy/apprenticeships/{id}/approve", f -> "/subsidy/apprenticeships/" + f.apprenticeshipA
+                + "/approve", DENIED, Map.of("version", "0"));
+        post(cases, "/subsidy/apprenticeships/{id}/return", f -> "/subsidy/apprenticeships/" + f.apprenticeshipA
+                + "/return", DENIED, Map.of("version", "0", "reason", "乙退回"));
+        post(cases, "/subsidy/apprenticeships/{id}/balance", f -> "/subsidy/apprenticeships/" + f.apprenticeshipA
+                + "/balance", DENIED, Map.of("version", "0", "invoice", "乙发票"));
+        post(cases, "/subsidy/apprenticeships/{id}/balance/approve",
+                f -> "/subsidy/apprenticeships/" + f.apprenticeshipA + "/balance/approve", DENIED,
+                Map.of("version", "0"));
         get(cases, "/subsidy/totals", f -> "/subsidy/totals", ALLOWED);
         get(cases, "/subsidy/totals/export", f -> "/subsidy/totals/export", ALLOWED, Map.of("by", "PROGRAMME"));
     }
