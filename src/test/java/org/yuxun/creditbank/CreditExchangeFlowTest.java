@@ -273,6 +273,71 @@ class CreditExchangeFlowTest {
                 .andExpect(redirectedUrl("/my/learning-account"));
     }
 
+    @Test
+    void aRevokedCertificateIsRefusedInTheProposalOnApplicationAndOnAcceptanceWithTheReason() throws Exception {
+        long robotics = issue("工业机器人装调" + tag, LocalDate.now().minusMonths(1));
+        awaitOutcomes(1);
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        String choice = choice(robotics);
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice))
+                .andExpect(redirectedUrl("/my/learning-account"));
+        Map<String, Object> line = DataScope.asSystem(() -> jdbc.sql("""
+                        select l.id, l.application_id from credit_application_line l where l.person_id = ?""")
+                .param(person).query().singleRow());
+
+        assertThat(DataScope.asSystem(() -> learningAccounts.account(person).creditsByKind()))
+                .containsKey(OutcomeKind.CERTIFICATE);
+        String reason = "证书信息登记有误" + tag;
+        DataScope.asSystem(() -> certificates.revoke(robotics, certificates.get(robotics).version(), reason));
+        awaitRevoked(robotics);
+        String today = LocalDate.now(CertificateManagement.ZONE).toString();
+
+        String account = page("/my/learning-account", learner);
+        assertThat(account).contains("已撤销").contains("证书已于 " + today + " 撤销（" + reason + "）");
+        // the revoked outcome no longer counts towards the credits by category
+        assertThat(DataScope.asSystem(() -> learningAccounts.account(person).creditsByKind())).isEmpty();
+        assertThat(page("/my/credit-applications/new?student=" + student, learner))
+                .contains("证书已于 " + today + " 撤销");
+        // a new application with the outcome for another course would be refused for the revocation first
+        String refused = mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("证书已于 " + today + " 撤销");
+
+        // the reviewer sees the revocation on the line, cannot accept it, and can reject it
+        String path = "/credit-bank/applications/" + line.get("application_id");
+        assertThat(page(path, ningbo)).contains("证书已于 " + today + " 撤销（" + reason + "）");
+        mvc.perform(post(path + "/lines/" + line.get("id") + "/accept").with(user(ningbo)).with(csrf()))
+                .andExpect(redirectedUrl(path));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("PENDING");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from credit_award where person_id = ?")
+                .param(person).query(Long.class).single())).isZero();
+        mvc.perform(post(path + "/lines/" + line.get("id") + "/reject").with(user(ningbo)).with(csrf())
+                        .param("reason", "证书已撤销"))
+                .andExpect(redirectedUrl(path));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("REJECTED");
+    }
+
+    private void awaitRevoked(long certificateId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            boolean revoked = DataScope.asSystem(() -> jdbc.sql("""
+                            select count(*) from learning_outcome
+                            where source_type = 'CERTIFICATE' and source_id = ? and revoked_on is not null""")
+                    .param(certificateId).query(Long.class).single()) > 0;
+            if (revoked) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the outcome was not marked revoked");
+    }
+
     private String lineStatus(long line) {
         return DataScope.asSystem(() -> jdbc.sql("select status from credit_application_line where id = ?")
                 .param(line).query(String.class).single());
