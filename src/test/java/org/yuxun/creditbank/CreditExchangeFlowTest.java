@@ -324,6 +324,50 @@ class CreditExchangeFlowTest {
         assertThat(lineStatus((Long) line.get("id"))).isEqualTo("REJECTED");
     }
 
+    @Test
+    void anInstitutionRecordsAPassedCourseOfItsStudentWhichAccumulatesInTheAccount() throws Exception {
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date - 400
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        long english = DataScope.asSystem(() -> jdbc.sql(
+                "select id from academic_course where programme_id = ? and code = 'GEN1001'").param(programme)
+                .query(Long.class).single());
+        String path = "/credit-bank/students/" + student + "/results";
+        assertThat(page(path, ningbo)).contains("GEN1001").contains("还没有记录课程成绩");
+        String date = LocalDate.now().minusDays(30).toString();
+
+        // a failed grade and a date in the future: refused at the fields, nothing saved
+        String refused = mvc.perform(post(path).with(user(ningbo)).with(csrf()).param("courseId", String.valueOf(english))
+                        .param("grade", "52").param("completedOn", LocalDate.now().plusDays(3).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("未通过的课程不记为学习成果").contains("结业日期应在入学日期之后、今天及以前");
+        assertThat(page(path, ningbo)).contains("还没有记录课程成绩");
+
+        mvc.perform(post(path).with(user(ningbo)).with(csrf()).param("courseId", String.valueOf(english))
+                        .param("grade", "86").param("completedOn", date))
+                .andExpect(redirectedUrl(path));
+        assertThat(page(path, ningbo)).contains("大学英语").contains("86");
+        awaitOutcomes(1);
+        Map<OutcomeKind, BigDecimal> byKind = DataScope.asSystem(
+                () -> learningAccounts.account(person).creditsByKind());
+        assertThat(byKind.get(OutcomeKind.COURSE)).isEqualByComparingTo("4");
+        assertThat(page("/my/learning-account", learner)).contains("大学英语").contains("学历课程")
+                .contains("宁波海港职业技术学院").contains("成绩：86");
+
+        // the same course again: refused, one result
+        String again = mvc.perform(post(path).with(user(ningbo)).with(csrf()).param("courseId", String.valueOf(english))
+                        .param("grade", "优秀").param("completedOn", date))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("该学生的这门课程成绩已记录");
+        // another institution cannot see the student's results page or record one
+        mvc.perform(get(path).with(user(accounts.load("college-admin")))).andExpect(status().isNotFound());
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from learning_outcome where person_id = ?")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+    }
+
     private void awaitRevoked(long certificateId) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             boolean revoked = DataScope.asSystem(() -> jdbc.sql("""

@@ -27,7 +27,7 @@ public class LearningAccounts {
     public record Outcome(long id, long personId, OutcomeKind kind, String sourceType, long sourceId, String title,
                           long institutionId, String institutionName, Long programmeId, String certificateKind,
                           String certificateNo, Integer skillLevel, BigDecimal hours, BigDecimal credits, LocalDate achievedOn,
-                          LocalDate revokedOn, String revokedReason) {
+                          LocalDate revokedOn, String revokedReason, String grade) {
 
         /** Whether the certificate it was recorded from has been revoked since. */
         public boolean revoked() {
@@ -54,7 +54,7 @@ public class LearningAccounts {
     private static final String OUTCOME_COLUMNS = """
             id, person_id, kind, source_type, source_id, title, institution_id, institution_name, programme_id,
             certificate_kind,
-            certificate_no, skill_level, hours, credits, achieved_on, revoked_on, revoked_reason""";
+            certificate_no, skill_level, hours, credits, achieved_on, revoked_on, revoked_reason, grade""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -123,6 +123,28 @@ public class LearningAccounts {
         ids.forEach(id -> audit.record("REVOKE", "LearningOutcome", id, "证书已于 " + revokedOn + " 撤销：" + why,
                 Map.of("revokedOn", ""), Map.of("revokedOn", revokedOn.toString(), "reason", why)));
         return !ids.isEmpty();
+    }
+
+    /**
+     * Records an academic course result (kind {@code COURSE}) with the course's own credits and the grade, in the
+     * recording institution's scope (row-level security lets it add only the outcomes it records for its students).
+     *
+     * @return the new outcome's id
+     */
+    @Transactional
+    public long recordCourseResult(long personId, long resultId, String title, long institutionId,
+                                   String institutionName, BigDecimal credits, String grade, LocalDate completedOn) {
+        long account = open(personId);
+        long id = jdbc.sql("""
+                        insert into learning_outcome (account_id, person_id, kind, source_type, source_id, title,
+                                                      institution_id, institution_name, credits, grade, achieved_on)
+                        values (?, ?, 'COURSE', 'COURSE_RESULT', ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(account, personId, resultId, title, institutionId, institutionName, credits, grade,
+                        completedOn).query(Long.class).single();
+        audit.record("RECORD", "LearningOutcome", id, title, null,
+                Map.of("kind", "COURSE", "source", "COURSE_RESULT " + resultId, "credits", credits.toPlainString(),
+                        "grade", grade));
+        return id;
     }
 
     /** Hours ÷ the kind's hours per credit, rounded down to a tenth: a credit is never granted for hours not spent. */
@@ -198,6 +220,6 @@ public class LearningAccounts {
                 rs.getString("certificate_kind"),
                 rs.getString("certificate_no"), (Integer) rs.getObject("skill_level"), rs.getBigDecimal("hours"),
                 rs.getBigDecimal("credits"), rs.getObject("achieved_on", LocalDate.class),
-                rs.getObject("revoked_on", LocalDate.class), rs.getString("revoked_reason"));
+                rs.getObject("revoked_on", LocalDate.class), rs.getString("revoked_reason"), rs.getString("grade"));
     }
 }
