@@ -368,6 +368,68 @@ class CreditExchangeFlowTest {
                 .param(person).query(Long.class).single())).isEqualTo(1L);
     }
 
+    @Autowired
+    org.yuxun.creditbank.internal.OutcomeSubmissions submissions;
+
+    @Test
+    void aSubmittedOutcomeWithEvidenceIsSeenOnlyByTheChosenInstitutionAndBecomesAnOutcomeWhenAccepted() {
+        long nb = ningbo.orgId();
+        byte[] pdf = "%PDF-1.4 evidence".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        LocalDate won = LocalDate.now().minusMonths(3);
+        // bad evidence and bad fields: refused at each field, nothing saved
+        org.yuxun.shared.InvalidInput bad = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.yuxun.shared.InvalidInput.class, () -> DataScope.as(learner.dataScope(), () -> submissions.submit(
+                        person, new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb,
+                                OutcomeKind.COMPETITION, " ", "省教育厅", LocalDate.now().plusDays(1), null, null,
+                                "award.exe", "MZ not a pdf".getBytes()))));
+        assertThat(bad.violations()).extracting(org.yuxun.shared.InvalidInput.Violation::code)
+                .containsExactlyInAnyOrder("credit.submission.title.invalid", "credit.submission.date.invalid",
+                        "credit.submission.evidence.type");
+        org.yuxun.shared.InvalidInput big = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.yuxun.shared.InvalidInput.class, () -> DataScope.as(learner.dataScope(), () -> submissions.submit(
+                        person, new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb,
+                                OutcomeKind.COMPETITION, "技能大赛", "省教育厅", won, null, null, "big.pdf",
+                                new byte[6 * 1024 * 1024]))));
+        assertThat(big.violations().getFirst().code()).isEqualTo("credit.submission.evidence.tooLarge");
+
+        long award = DataScope.as(learner.dataScope(), () -> submissions.submit(person,
+                new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb, OutcomeKind.COMPETITION,
+                        "浙江省职业院校技能大赛工业机器人赛项" + tag, "浙江省教育厅", won, new BigDecimal("32"), "二等奖",
+                        "award.pdf", pdf)));
+        long other = DataScope.as(learner.dataScope(), () -> submissions.submit(person,
+                new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb, OutcomeKind.OTHER,
+                        "企业实践证明" + tag, "杭州智造装备有限公司", won, null, null, "p.pdf", pdf)));
+        assertThat(DataScope.as(learner.dataScope(), () -> submissions.mine(person))).hasSize(2)
+                .allMatch(x -> x.status().equals("SUBMITTED"));
+
+        // the chosen institution sees them with the evidence; another institution sees nothing
+        CurrentUser college = accounts.load("college-admin");
+        assertThat(DataScope.as(college.dataScope(), () -> submissions.received(tag, null, 0, 20).total())).isZero();
+        assertThat(DataScope.as(college.dataScope(), () -> submissions.evidence(award))).isEmpty();
+        assertThat(DataScope.as(ningbo.dataScope(), () -> submissions.received(tag, "SUBMITTED", 0, 20).total()))
+                .isEqualTo(2L);
+        assertThat(DataScope.as(ningbo.dataScope(), () -> submissions.evidence(award)).orElseThrow().type())
+                .isEqualTo("application/pdf");
+
+        DataScope.as(ningbo.dataScope(), () -> { submissions.review(award, true, null, ningbo.id()); return null; });
+        org.yuxun.shared.InvalidInput noReason = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.yuxun.shared.InvalidInput.class,
+                () -> DataScope.as(ningbo.dataScope(), () -> { submissions.review(other, false, " ", ningbo.id()); return null; }));
+        assertThat(noReason.violations().getFirst().code()).isEqualTo("credit.review.reason.required");
+        DataScope.as(ningbo.dataScope(), () -> { submissions.review(other, false, "证明材料不清晰", ningbo.id()); return null; });
+
+        var mine = DataScope.as(learner.dataScope(), () -> submissions.mine(person));
+        assertThat(mine).extracting(x -> x.status() + " " + x.reason())
+                .containsExactlyInAnyOrder("ACCEPTED null", "REJECTED 证明材料不清晰");
+        // accepted: a competition outcome in the account, 32 hours at 16 per credit
+        var outcomes = DataScope.asSystem(() -> learningAccounts.account(person).outcomes());
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(OutcomeKind.COMPETITION);
+            assertThat(o.title()).isEqualTo("浙江省职业院校技能大赛工业机器人赛项" + tag + "（二等奖）");
+            assertThat(o.credits()).isEqualByComparingTo("2");
+        });
+    }
+
     private void awaitRevoked(long certificateId) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             boolean revoked = DataScope.asSystem(() -> jdbc.sql("""
