@@ -194,7 +194,8 @@ public class CertificateManagement {
     }
 
     /**
-     * Revokes a certificate with the reason, for everyone to see on its verification page; audited.
+     * Revokes a certificate with the reason, for everyone to see on its verification page; audited and announced
+     * ({@link CertificateRevoked}) in the same transaction.
      *
      * @throws NotFound when the caller's scope does not reach it
      * @throws InvalidInput at {@code reason} when it is empty or too long
@@ -220,6 +221,8 @@ public class CertificateManagement {
         verdicts.evict(after.publicId());
         audit.record("REVOKE", "Certificate", id, "撤销证书 " + after.number() + "：" + text, Snapshot.of(before),
                 Snapshot.of(after));
+        events.publishEvent(new CertificateRevoked(after.id(), after.number(), after.personId(),
+                after.revokedOn() == null ? LocalDate.now(ZONE) : after.revokedOn(), text));
         return after;
     }
 

@@ -3,12 +3,15 @@ package org.yuxun.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Map;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -30,6 +33,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yuxun.certification.CertificateKind;
+import org.yuxun.certification.CertificateManagement;
+import org.yuxun.certification.internal.CertificateStore;
 import org.yuxun.shared.DataScope;
 
 /**
@@ -45,16 +52,43 @@ class CertificateVerificationIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CertificateManagement certificates;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /**
+     * A certificate of the demo learner's own for this test to revoke: the demo certificate they hold is the one
+     * {@code CreditExchangeIT} converts into credits, and a revoked certificate converts into nothing.
+     *
+     * @return its public id
+     */
+    private String ownCertificate() {
+        return DataScope.asSystem(() -> transactions.execute(t -> {
+            Map<String, Object> demo = jdbc.sql("""
+                            select c.issuer_id, c.institution_id, c.person_id from certificate c
+                            join app_user u on u.person_id = c.person_id
+                            where u.username = 'learner' order by c.id limit 1""").query().singleRow();
+            return certificates.issueStored(new CertificateStore.NewCertificate(CertificateKind.TRAINING,
+                    (Long) demo.get("issuer_id"), null, (Long) demo.get("institution_id"),
+                    (Long) demo.get("person_id"), null, null, null, "安全生产知识培训", null, null,
+                    new BigDecimal("8"), LocalDate.now(CertificateManagement.ZONE), null, "MANUAL", null))
+                    .certificate().publicId().toString();
+        }));
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void theQrCodeOfALearnersCertificateSaysValidThenRevokedAndItsCredentialVerifiesAgainstThePublishedKeys()
             throws Exception {
+        String own = ownCertificate();
         phoneSized();
         signIn("learner");
         open("/my/certificates");
         WebElement pdfLink = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("a[href^='/my/certificates/'][href$='/pdf']")));
+                By.cssSelector("a[href='/my/certificates/" + own + "/pdf']")));
         Cookie session = browser.manage().getCookieNamed("SESSION");
         byte[] pdf = get(pdfLink.getAttribute("href"), "SESSION=" + session.getValue()).body();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -273,6 +273,177 @@ class CreditExchangeFlowTest {
                 .andExpect(redirectedUrl("/my/learning-account"));
     }
 
+    @Test
+    void aRevokedCertificateIsRefusedInTheProposalOnApplicationAndOnAcceptanceWithTheReason() throws Exception {
+        long robotics = issue("工业机器人装调" + tag, LocalDate.now().minusMonths(1));
+        awaitOutcomes(1);
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        String choice = choice(robotics);
+        mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice))
+                .andExpect(redirectedUrl("/my/learning-account"));
+        Map<String, Object> line = DataScope.asSystem(() -> jdbc.sql("""
+                        select l.id, l.application_id from credit_application_line l where l.person_id = ?""")
+                .param(person).query().singleRow());
+
+        assertThat(DataScope.asSystem(() -> learningAccounts.account(person).creditsByKind()))
+                .containsKey(OutcomeKind.CERTIFICATE);
+        String reason = "证书信息登记有误" + tag;
+        DataScope.asSystem(() -> certificates.revoke(robotics, certificates.get(robotics).version(), reason));
+        awaitRevoked(robotics);
+        String today = LocalDate.now(CertificateManagement.ZONE).toString();
+
+        String account = page("/my/learning-account", learner);
+        assertThat(account).contains("已撤销").contains("证书已于 " + today + " 撤销（" + reason + "）");
+        // the revoked outcome no longer counts towards the credits by category
+        assertThat(DataScope.asSystem(() -> learningAccounts.account(person).creditsByKind())).isEmpty();
+        assertThat(page("/my/credit-applications/new?student=" + student, learner))
+                .contains("证书已于 " + today + " 撤销");
+        // a new application with the outcome for another course would be refused for the revocation first
+        String refused = mvc.perform(post("/my/credit-applications").with(user(learner)).with(csrf())
+                        .param("student", String.valueOf(student)).param("choices", choice))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("证书已于 " + today + " 撤销");
+
+        // the reviewer sees the revocation on the line, cannot accept it, and can reject it
+        String path = "/credit-bank/applications/" + line.get("application_id");
+        assertThat(page(path, ningbo)).contains("证书已于 " + today + " 撤销（" + reason + "）");
+        mvc.perform(post(path + "/lines/" + line.get("id") + "/accept").with(user(ningbo)).with(csrf()))
+                .andExpect(redirectedUrl(path));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("PENDING");
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from credit_award where person_id = ?")
+                .param(person).query(Long.class).single())).isZero();
+        mvc.perform(post(path + "/lines/" + line.get("id") + "/reject").with(user(ningbo)).with(csrf())
+                        .param("reason", "证书已撤销"))
+                .andExpect(redirectedUrl(path));
+        assertThat(lineStatus((Long) line.get("id"))).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anInstitutionRecordsAPassedCourseOfItsStudentWhichAccumulatesInTheAccount() throws Exception {
+        long student = DataScope.asSystem(() -> jdbc.sql("""
+                        insert into programme_student (institution_id, programme_id, person_id, student_number, name,
+                                                       document_masked, enrolled_on)
+                        select institution_id, id, ?, ?, ?, '3301**********0000', current_date - 400
+                        from degree_programme where id = ? returning id""")
+                .params(person, "T" + tag, name, programme).query(Long.class).single());
+        long english = DataScope.asSystem(() -> jdbc.sql(
+                "select id from academic_course where programme_id = ? and code = 'GEN1001'").param(programme)
+                .query(Long.class).single());
+        String path = "/credit-bank/students/" + student + "/results";
+        assertThat(page(path, ningbo)).contains("GEN1001").contains("还没有记录课程成绩");
+        String date = LocalDate.now().minusDays(30).toString();
+
+        // a failed grade and a date in the future: refused at the fields, nothing saved
+        String refused = mvc.perform(post(path).with(user(ningbo)).with(csrf()).param("courseId", String.valueOf(english))
+                        .param("grade", "52").param("completedOn", LocalDate.now().plusDays(3).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("未通过的课程不记为学习成果").contains("结业日期应在入学日期之后、今天及以前");
+        assertThat(page(path, ningbo)).contains("还没有记录课程成绩");
+
+        mvc.perform(post(path).with(user(ningbo)).with(csrf()).param("courseId", String.valueOf(english))
+                        .param("grade", "86").param("completedOn", date))
+                .andExpect(redirectedUrl(path));
+        assertThat(page(path, ningbo)).contains("大学英语").contains("86");
+        awaitOutcomes(1);
+        Map<OutcomeKind, BigDecimal> byKind = DataScope.asSystem(
+                () -> learningAccounts.account(person).creditsByKind());
+        assertThat(byKind.get(OutcomeKind.COURSE)).isEqualByComparingTo("4");
+        assertThat(page("/my/learning-account", learner)).contains("大学英语").contains("学历课程")
+                .contains("宁波海港职业技术学院").contains("成绩：86");
+
+        // the same course again: refused, one result
+        String again = mvc.perform(post(path).with(user(ningbo)).with(csrf()).param("courseId", String.valueOf(english))
+                        .param("grade", "优秀").param("completedOn", date))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("该学生的这门课程成绩已记录");
+        // another institution cannot see the student's results page or record one
+        mvc.perform(get(path).with(user(accounts.load("college-admin")))).andExpect(status().isNotFound());
+        assertThat(DataScope.asSystem(() -> jdbc.sql("select count(*) from learning_outcome where person_id = ?")
+                .param(person).query(Long.class).single())).isEqualTo(1L);
+    }
+
+    @Autowired
+    org.yuxun.creditbank.internal.OutcomeSubmissions submissions;
+
+    @Test
+    void aSubmittedOutcomeWithEvidenceIsSeenOnlyByTheChosenInstitutionAndBecomesAnOutcomeWhenAccepted() {
+        long nb = ningbo.orgId();
+        byte[] pdf = "%PDF-1.4 evidence".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        LocalDate won = LocalDate.now().minusMonths(3);
+        // bad evidence and bad fields: refused at each field, nothing saved
+        org.yuxun.shared.InvalidInput bad = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.yuxun.shared.InvalidInput.class, () -> DataScope.as(learner.dataScope(), () -> submissions.submit(
+                        person, new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb,
+                                OutcomeKind.COMPETITION, " ", "省教育厅", LocalDate.now().plusDays(1), null, null,
+                                "award.exe", "MZ not a pdf".getBytes()))));
+        assertThat(bad.violations()).extracting(org.yuxun.shared.InvalidInput.Violation::code)
+                .containsExactlyInAnyOrder("credit.submission.title.invalid", "credit.submission.date.invalid",
+                        "credit.submission.evidence.type");
+        org.yuxun.shared.InvalidInput big = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.yuxun.shared.InvalidInput.class, () -> DataScope.as(learner.dataScope(), () -> submissions.submit(
+                        person, new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb,
+                                OutcomeKind.COMPETITION, "技能大赛", "省教育厅", won, null, null, "big.pdf",
+                                new byte[6 * 1024 * 1024]))));
+        assertThat(big.violations().getFirst().code()).isEqualTo("credit.submission.evidence.tooLarge");
+
+        long award = DataScope.as(learner.dataScope(), () -> submissions.submit(person,
+                new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb, OutcomeKind.COMPETITION,
+                        "浙江省职业院校技能大赛工业机器人赛项" + tag, "浙江省教育厅", won, new BigDecimal("32"), "二等奖",
+                        "award.pdf", pdf)));
+        long other = DataScope.as(learner.dataScope(), () -> submissions.submit(person,
+                new org.yuxun.creditbank.internal.OutcomeSubmissions.NewSubmission(nb, OutcomeKind.OTHER,
+                        "企业实践证明" + tag, "杭州智造装备有限公司", won, null, null, "p.pdf", pdf)));
+        assertThat(DataScope.as(learner.dataScope(), () -> submissions.mine(person))).hasSize(2)
+                .allMatch(x -> x.status().equals("SUBMITTED"));
+
+        // the chosen institution sees them with the evidence; another institution sees nothing
+        CurrentUser college = accounts.load("college-admin");
+        assertThat(DataScope.as(college.dataScope(), () -> submissions.received(tag, null, 0, 20).total())).isZero();
+        assertThat(DataScope.as(college.dataScope(), () -> submissions.evidence(award))).isEmpty();
+        assertThat(DataScope.as(ningbo.dataScope(), () -> submissions.received(tag, "SUBMITTED", 0, 20).total()))
+                .isEqualTo(2L);
+        assertThat(DataScope.as(ningbo.dataScope(), () -> submissions.evidence(award)).orElseThrow().type())
+                .isEqualTo("application/pdf");
+
+        DataScope.as(ningbo.dataScope(), () -> { submissions.review(award, true, null, ningbo.id()); return null; });
+        org.yuxun.shared.InvalidInput noReason = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.yuxun.shared.InvalidInput.class,
+                () -> DataScope.as(ningbo.dataScope(), () -> { submissions.review(other, false, " ", ningbo.id()); return null; }));
+        assertThat(noReason.violations().getFirst().code()).isEqualTo("credit.review.reason.required");
+        DataScope.as(ningbo.dataScope(), () -> { submissions.review(other, false, "证明材料不清晰", ningbo.id()); return null; });
+
+        var mine = DataScope.as(learner.dataScope(), () -> submissions.mine(person));
+        assertThat(mine).extracting(x -> x.status() + " " + x.reason())
+                .containsExactlyInAnyOrder("ACCEPTED null", "REJECTED 证明材料不清晰");
+        // accepted: a competition outcome in the account, 32 hours at 16 per credit
+        var outcomes = DataScope.asSystem(() -> learningAccounts.account(person).outcomes());
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(OutcomeKind.COMPETITION);
+            assertThat(o.title()).isEqualTo("浙江省职业院校技能大赛工业机器人赛项" + tag + "（二等奖）");
+            assertThat(o.credits()).isEqualByComparingTo("2");
+        });
+    }
+
+    private void awaitRevoked(long certificateId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            boolean revoked = DataScope.asSystem(() -> jdbc.sql("""
+                            select count(*) from learning_outcome
+                            where source_type = 'CERTIFICATE' and source_id = ? and revoked_on is not null""")
+                    .param(certificateId).query(Long.class).single()) > 0;
+            if (revoked) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the outcome was not marked revoked");
+    }
+
     private String lineStatus(long line) {
         return DataScope.asSystem(() -> jdbc.sql("select status from credit_application_line where id = ?")
                 .param(line).query(String.class).single());

@@ -108,6 +108,10 @@ final class CreditBankRouteCases {
         post(cases, "/credit-bank/students", f -> "/credit-bank/students", ALLOWED,
                 Map.of("studentNumber", "B1", "documentType", "RESIDENT_ID_CARD",
                         "documentNumber", "{personDocumentA}", "name", "乙猜名"));
+        get(cases, "/credit-bank/students/{id}/results", f -> "/credit-bank/students/" + f.studentA + "/results",
+                DENIED);
+        post(cases, "/credit-bank/students/{id}/results", f -> "/credit-bank/students/" + f.studentA + "/results",
+                DENIED, Map.of("courseId", "1", "grade", "90", "completedOn", "2026-01-01"));
         get(cases, "/credit-bank/students/import", f -> "/credit-bank/students/import", ALLOWED);
         get(cases, "/credit-bank/students/import/template.xlsx", f -> "/credit-bank/students/import/template.xlsx",
                 ALLOWED);

@@ -40,6 +40,10 @@ final class ConversionPolicy {
 
     /** Why the rule cannot convert this outcome today, or empty when it can. */
     static Optional<Refusal> refusal(Rule rule, Outcome outcome, LocalDate today) {
+        Optional<Refusal> revoked = revoked(outcome);
+        if (revoked.isPresent()) {
+            return revoked;
+        }
         if (!rule.inForceOn(today)) {
             return Optional.of(new Refusal("credit.refusal.ruleNotInForce", "该转换规则当前不在有效期内"));
         }
@@ -49,6 +53,15 @@ final class ConversionPolicy {
         if (rule.maxAgeYears() != null && outcome.achievedOn().plusYears(rule.maxAgeYears()).isBefore(today)) {
             return Optional.of(new Refusal("credit.refusal.expired",
                     "该学习成果取得于 {0}，已超过规则要求的 {1} 年有效期", outcome.achievedOn(), rule.maxAgeYears()));
+        }
+        return Optional.empty();
+    }
+
+    /** Why an outcome can be converted under no rule at all: its certificate was revoked. */
+    static Optional<Refusal> revoked(Outcome outcome) {
+        if (outcome.revoked()) {
+            return Optional.of(new Refusal("credit.refusal.revoked", "证书已于 {0} 撤销（{1}），不能用于学分兑换",
+                    outcome.revokedOn(), outcome.revokedReason()));
         }
         return Optional.empty();
     }

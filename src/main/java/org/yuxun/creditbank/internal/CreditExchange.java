@@ -51,7 +51,7 @@ public class CreditExchange {
     public record Line(long id, long applicationId, long outcomeId, String outcomeTitle, String outcomeInstitution,
                        LocalDate outcomeDate, String certificateNo, long ruleId, String ruleName, long courseId,
                        String courseCode, String courseName, BigDecimal credits, boolean exempt, String status,
-                       String reason, Instant reviewedAt) {
+                       String reason, Instant reviewedAt, LocalDate outcomeRevokedOn, String outcomeRevokedReason) {
     }
 
     public record Application(long id, long institutionId, String institutionName, long personId,
@@ -246,7 +246,7 @@ public class CreditExchange {
                         select l.id, l.application_id, l.outcome_id, o.title, o.institution_name, o.achieved_on,
                                o.certificate_no, l.rule_id, coalesce(r.name, ''), l.course_id, coalesce(c.code, ''),
                                coalesce(c.name, ''),
-                               l.credits, l.exempt, l.status, l.reason, l.reviewed_at
+                               l.credits, l.exempt, l.status, l.reason, l.reviewed_at, o.revoked_on, o.revoked_reason
                         from credit_application_line l
                              join learning_outcome o on o.id = l.outcome_id
                              left join conversion_rule r on r.id = l.rule_id
@@ -256,14 +256,16 @@ public class CreditExchange {
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getLong(8),
                         rs.getString(9), rs.getLong(10), rs.getString(11), rs.getString(12), rs.getBigDecimal(13),
                         rs.getBoolean(14), rs.getString(15), rs.getString(16),
-                        rs.getTimestamp(17) == null ? null : rs.getTimestamp(17).toInstant())).list();
+                        rs.getTimestamp(17) == null ? null : rs.getTimestamp(17).toInstant(),
+                        rs.getObject(18, LocalDate.class), rs.getString(19))).list();
         return new Application(a.id(), a.institutionId(), a.institutionName(), a.personId(), a.studentName(),
                 a.studentNumber(), a.documentMasked(), a.programmeName(), a.status(), a.submittedAt(), lines);
     }
 
     /**
      * Accepts or rejects one line under review. Accepting records the credits and the exemption; a rejection
-     * needs a reason. When no line is left under review the application is reviewed.
+     * needs a reason. When no line is left under review the application is reviewed. A line whose outcome's
+     * certificate was revoked since the application cannot be accepted, only rejected.
      *
      * @param reviewerId the reviewing user, or null for system work (the demo data)
      */
@@ -274,6 +276,10 @@ public class CreditExchange {
                 .orElseThrow(() -> new NotFound("CreditApplicationLine", lineId));
         if (!"PENDING".equals(line.status())) {
             throw new InvalidInput(null, "credit.review.done", "该项已审核");
+        }
+        if (accept && line.outcomeRevokedOn() != null) {
+            throw new InvalidInput(null, "credit.review.revoked", line.outcomeTitle() + "：证书已于 "
+                    + line.outcomeRevokedOn() + " 撤销（" + line.outcomeRevokedReason() + "），不能通过，请驳回");
         }
         String why = AcademicCatalogue.trim(reason);
         if (!accept && (why == null || why.length() > 500)) {

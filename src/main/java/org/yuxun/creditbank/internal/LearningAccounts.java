@@ -26,7 +26,13 @@ public class LearningAccounts {
     /** One recorded outcome as the learner and the receiving institution see it. */
     public record Outcome(long id, long personId, OutcomeKind kind, String sourceType, long sourceId, String title,
                           long institutionId, String institutionName, Long programmeId, String certificateKind,
-                          String certificateNo, Integer skillLevel, BigDecimal hours, BigDecimal credits, LocalDate achievedOn) {
+                          String certificateNo, Integer skillLevel, BigDecimal hours, BigDecimal credits, LocalDate achievedOn,
+                          LocalDate revokedOn, String revokedReason, String grade) {
+
+        /** Whether the certificate it was recorded from has been revoked since. */
+        public boolean revoked() {
+            return revokedOn != null;
+        }
     }
 
     /** The account with its outcomes and credits by category. */
@@ -48,7 +54,7 @@ public class LearningAccounts {
     private static final String OUTCOME_COLUMNS = """
             id, person_id, kind, source_type, source_id, title, institution_id, institution_name, programme_id,
             certificate_kind,
-            certificate_no, skill_level, hours, credits, achieved_on""";
+            certificate_no, skill_level, hours, credits, achieved_on, revoked_on, revoked_reason, grade""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -98,6 +104,47 @@ public class LearningAccounts {
                 Map.of("kind", o.kind().name(), "source", o.sourceType() + " " + o.sourceId(),
                         "credits", credits.toPlainString())));
         return id.isPresent();
+    }
+
+    /**
+     * Marks the outcome recorded from a source as revoked (its certificate was revoked): it stays in the account,
+     * shown as revoked, no longer counts towards the credits by category and can no longer be converted. Credits
+     * already awarded from it stay: a revocation does not reach into another institution's records by itself.
+     *
+     * @return whether an outcome was marked now
+     */
+    @Transactional
+    public boolean markRevoked(String sourceType, long sourceId, LocalDate revokedOn, String reason) {
+        String why = reason == null || reason.isBlank() ? "—" : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        List<Long> ids = jdbc.sql("""
+                        update learning_outcome set revoked_on = ?, revoked_reason = ?
+                        where source_type = ? and source_id = ? and revoked_on is null returning id""")
+                .params(revokedOn, why, sourceType, sourceId).query(Long.class).list();
+        ids.forEach(id -> audit.record("REVOKE", "LearningOutcome", id, "证书已于 " + revokedOn + " 撤销：" + why,
+                Map.of("revokedOn", ""), Map.of("revokedOn", revokedOn.toString(), "reason", why)));
+        return !ids.isEmpty();
+    }
+
+    /**
+     * Records an academic course result (kind {@code COURSE}) with the course's own credits and the grade, in the
+     * recording institution's scope (row-level security lets it add only the outcomes it records for its students).
+     *
+     * @return the new outcome's id
+     */
+    @Transactional
+    public long recordCourseResult(long personId, long resultId, String title, long institutionId,
+                                   String institutionName, BigDecimal credits, String grade, LocalDate completedOn) {
+        long account = open(personId);
+        long id = jdbc.sql("""
+                        insert into learning_outcome (account_id, person_id, kind, source_type, source_id, title,
+                                                      institution_id, institution_name, credits, grade, achieved_on)
+                        values (?, ?, 'COURSE', 'COURSE_RESULT', ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(account, personId, resultId, title, institutionId, institutionName, credits, grade,
+                        completedOn).query(Long.class).single();
+        audit.record("RECORD", "LearningOutcome", id, title, null,
+                Map.of("kind", "COURSE", "source", "COURSE_RESULT " + resultId, "credits", credits.toPlainString(),
+                        "grade", grade));
+        return id;
     }
 
     /** Hours ÷ the kind's hours per credit, rounded down to a tenth: a credit is never granted for hours not spent. */
@@ -150,6 +197,9 @@ public class LearningAccounts {
                 .param(personId).query(LearningAccounts::outcome).list();
         Map<OutcomeKind, BigDecimal> byKind = new TreeMap<>();
         for (Outcome o : outcomes) {
+            if (o.revoked()) {
+                continue;
+            }
             byKind.merge(o.kind(), o.credits(), BigDecimal::add);
         }
         BigDecimal converted = jdbc.sql("select coalesce(sum(credits), 0) from credit_award where person_id = ?")
@@ -169,6 +219,7 @@ public class LearningAccounts {
                 rs.getLong("institution_id"), rs.getString("institution_name"), (Long) rs.getObject("programme_id"),
                 rs.getString("certificate_kind"),
                 rs.getString("certificate_no"), (Integer) rs.getObject("skill_level"), rs.getBigDecimal("hours"),
-                rs.getBigDecimal("credits"), rs.getObject("achieved_on", LocalDate.class));
+                rs.getBigDecimal("credits"), rs.getObject("achieved_on", LocalDate.class),
+                rs.getObject("revoked_on", LocalDate.class), rs.getString("revoked_reason"), rs.getString("grade"));
     }
 }

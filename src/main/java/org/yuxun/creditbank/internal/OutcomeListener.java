@@ -7,6 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yuxun.certification.CertificateIssued;
 import org.yuxun.certification.CertificateManagement;
+import org.yuxun.certification.CertificateRevoked;
 import org.yuxun.certification.CertificateView;
 import org.yuxun.certification.SkillLevel;
 import org.yuxun.creditbank.OutcomeKind;
@@ -17,7 +18,8 @@ import org.yuxun.training.EnrolmentCompleted;
 /**
  * Records learning outcomes when training and certification announce them (seeds/001 §二(九): 培训成果 "计入个人
  * 学习账号"). Runs after the announcing transaction commits, with no signed-in user, so in system scope; the event
- * publication registry redelivers after a crash and recording is idempotent per source.
+ * publication registry redelivers after a crash and recording is idempotent per source. A revoked certificate marks
+ * its outcome, whichever of the two events arrives first.
  */
 @Component
 class OutcomeListener {
@@ -47,6 +49,12 @@ class OutcomeListener {
         DataScope.asSystem(() -> recordCertificate(event));
     }
 
+    @ApplicationModuleListener
+    void on(CertificateRevoked event) {
+        DataScope.asSystem(() -> accounts.markRevoked("CERTIFICATE", event.certificateId(), event.revokedOn(),
+                event.reason()));
+    }
+
     /** A completed class: the programme's name, the class's hours. The training tables are the contract. */
     void recordTraining(EnrolmentCompleted event) {
         String programme = jdbc.sql("select name from programme where id = ?").param(event.programmeId())
@@ -67,5 +75,8 @@ class OutcomeListener {
         accounts.record(new LearningAccounts.NewOutcome(c.personId(), OutcomeKind.CERTIFICATE, "CERTIFICATE", c.id(),
                 title, c.issuerId(), c.issuerName(), c.programmeId(), c.kind().name(), c.number(), c.skillLevel(),
                 c.hours(), c.enrolmentId() == null, c.issuedOn()));
+        if (c.revoked()) {
+            accounts.markRevoked("CERTIFICATE", c.id(), c.revokedOn(), c.revokedReason());
+        }
     }
 }
