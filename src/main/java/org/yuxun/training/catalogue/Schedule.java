@@ -139,7 +139,7 @@ class Schedule implements CatalogueQueries {
     void delete(long classId, long sessionId) {
         ClassView c = schedulable(classId);
         SessionView before = session(classId, sessionId);
-        boolean attended = jdbc.sql("select exists (select 1 from check_in where session_id = ?)").param(sessionId)
+        boolean attended = jdbc.sql("select class_session_has_check_ins(?)").param(sessionId)
                 .query(Boolean.class).single();
         if (attended) {
             throw new InvalidInput(null, "session.delete.attended", "该课次已有考勤记录，不能删除");

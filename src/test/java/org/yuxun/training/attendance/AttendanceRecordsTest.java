@@ -1,12 +1,14 @@
 package org.yuxun.training.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -17,6 +19,7 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -111,6 +114,30 @@ class AttendanceRecordsTest {
                 .andExpect(content().string(containsString("已扫码签到")));
         assertThat(count("select count(*) from check_in where enrolment_id = ? and not voided",
                 first.enrolmentId())).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionWithCheckInsCannotBeDeletedEvenIfTheyWereVoided() throws Exception {
+        long spare = fixture.session("THEORY", Duration.ofDays(3), Duration.ofHours(2));
+        DataScope.asSystem(() -> jdbc.sql("""
+                        insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, method,
+                                              recorded_by, reason, voided)
+                        values (?, ?, ?, ?, 'IN', 'CORRECTION', ?, '误补签', true)""")
+                .params(session, first.enrolmentId(), fixture.college, first.personId(), fixture.teacher).update());
+
+        mvc.perform(post("/classes/{id}/sessions/{sessionId}/delete", fixture.classId, session)
+                        .with(user(accounts.load("trainer"))).with(csrf()))
+                .andExpect(flash().attribute("refusal", containsString("该课次已有考勤记录，不能删除")));
+        assertThat(count("select count(*) from class_session where id = ?", session)).isEqualTo(1);
+        assertThatThrownBy(() -> DataScope.asSystem(
+                        () -> jdbc.sql("delete from class_session where id = ?").param(session).update()))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("has check-ins");
+
+        mvc.perform(post("/classes/{id}/sessions/{sessionId}/delete", fixture.classId, spare)
+                        .with(user(accounts.load("trainer"))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("select count(*) from class_session where id = ?", spare)).isZero();
     }
 
     @Test
