@@ -122,6 +122,21 @@ class SignInTest {
     }
 
     @Test
+    void theSessionKeepsTheSignedInUserInItsShortStoredForm() throws Exception {
+        String username = testUsers.collegeUser("stored", "TEACHER");
+        Cookie session = signIn(username, TestUsers.PASSWORD);
+        byte[] stored = DataScope.asSystem(() -> jdbc.sql("""
+                        select a.attribute_bytes from spring_session_attributes a
+                        join spring_session s on s.primary_id = a.session_primary_id
+                        where s.principal_name = ? and a.attribute_name = 'SPRING_SECURITY_CONTEXT'""")
+                .param(username).query(byte[].class).single());
+
+        assertThat(new String(stored, 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("YXC");
+        mvc.perform(get("/account").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(username)));
+    }
+
+    @Test
     void aVisitorWithoutSessionIsSentToTheSignInPage() throws Exception {
         mvc.perform(get("/users")).andExpect(redirectedUrl("/login"));
     }
