@@ -55,7 +55,10 @@ import org.yuxun.training.attendance.Direction;
  * ({@code -Dbench.concurrency}) from this JVM; then, if {@code wrk} is installed, the same kind of requests for
  * {@value #WRK_SECONDS} seconds to {@value #SESSIONS} further sessions from {@code wrk} in a second process (its
  * client costs far less CPU than the JVM's, so this is the figure closer to a real deployment, where phones are
- * not on the server). The same number of check-ins then goes through
+ * not on the server): first as fast as 32 connections go (the capacity), then at the target's rate of 1,000 per
+ * second ({@code -Dbench.wrk.rate}) on a fixed timetable from 128 connections, as phones that scan when their
+ * turn comes rather than when the server is done with the last one — the p99 of the target is read from this run.
+ * The same number of check-ins then goes through
  * {@link CheckIns#checkIn} directly (no HTTP) to {@value #SESSIONS} further sessions. Floors measured in the same
  * run: the same number of requests for a static file over the same HTTP connections, and of plain single-row JDBC
  * INSERTs through the application's pool. Figures go to {@code target/benchmarks/check-in.md}; nothing is asserted
@@ -72,6 +75,10 @@ class CheckInBenchmarkRun {
     static final String PASSWORD = "Bench@2026";
     /** Length of the run from {@code wrk}: short enough that the codes it sends stay valid (30 s). */
     static final int WRK_SECONDS = Integer.getInteger("bench.wrk.seconds", 8);
+    /** Offered rate of the paced run from {@code wrk}: the target's rate. */
+    static final int PACED_RATE = Integer.getInteger("bench.wrk.rate", 1_000);
+    /** Connections of the paced run: phones waiting for their turn, enough that one is free when a slot comes. */
+    static final int PACED_CONNECTIONS = Integer.getInteger("bench.wrk.paced-connections", 128);
 
     @LocalServerPort
     int port;
@@ -128,10 +135,12 @@ class CheckInBenchmarkRun {
         long[] overHttp = new long[SESSIONS];
         long[] direct = new long[SESSIONS];
         long[] overWrk = new long[SESSIONS];
+        long[] paced = new long[SESSIONS];
         for (int i = 0; i < SESSIONS; i++) {
             overHttp[i] = classWithOpenSession(programme, college, personIds, 1 + i);
             direct[i] = classWithOpenSession(programme, college, personIds, 1 + SESSIONS + i);
             overWrk[i] = classWithOpenSession(programme, college, personIds, 1 + 2 * SESSIONS + i);
+            paced[i] = classWithOpenSession(programme, college, personIds, 1 + 3 * SESSIONS + i);
         }
 
         BenchHttp http = new BenchHttp(port);
@@ -157,18 +166,17 @@ class CheckInBenchmarkRun {
                 learners.get(i % LEARNERS), httpCodes.code(i / LEARNERS)));
         String wrkRow = "| check-in over HTTP from `wrk` | not run: `wrk` is not installed (`apt-get install -y wrk`)"
                 + " | | | | | |";
+        String pacedRow = "";
         Optional<Path> wrk = Wrk.executable();
         if (wrk.isPresent()) {
-            Codes wrkCodes = new Codes(overWrk);
-            List<String> lines = new ArrayList<>(CHECK_INS);
-            for (int i = 0; i < CHECK_INS; i++) {
-                Learner learner = learners.get(i % LEARNERS);
-                lines.add("/m/check-in?t=" + wrkCodes.code(i / LEARNERS) + "\t" + learner.cookies() + "\t"
-                        + learner.userAgent());
-            }
-            Wrk.Result result = Wrk.run(wrk.get(), port, lines, CONCURRENCY, Duration.ofSeconds(WRK_SECONDS),
-                    "data-result=\"success\"", cpu);
-            wrkRow = result.row("check-in over HTTP from `wrk` (second process), %d s".formatted(WRK_SECONDS));
+            Wrk.Result result = Wrk.run(wrk.get(), port, wrkLines(learners, overWrk), CONCURRENCY,
+                    Duration.ofSeconds(WRK_SECONDS), "data-result=\"success\"", cpu);
+            wrkRow = result.row("check-in over HTTP from `wrk` (second process), %d connections as fast as they go, %d s"
+                    .formatted(CONCURRENCY, WRK_SECONDS));
+            Wrk.Result atRate = Wrk.run(wrk.get(), port, wrkLines(learners, paced), PACED_CONNECTIONS,
+                    Duration.ofSeconds(WRK_SECONDS), "data-result=\"success\"", PACED_RATE, cpu);
+            pacedRow = "\n" + atRate.row("check-in over HTTP from `wrk`, %,d/s offered on a timetable from %d connections, %d s"
+                    .formatted(PACED_RATE, PACED_CONNECTIONS, WRK_SECONDS));
         }
         Codes directCodes = new Codes(direct);
         Load.Result directCheckIns = Load.run(CHECK_INS, CONCURRENCY, i -> {
@@ -187,7 +195,7 @@ class CheckInBenchmarkRun {
                 .param(concat(overHttp, direct)).query(Long.class).single());
         long recordedFromWrk = DataScope.asSystem(() -> jdbc.sql(
                         "select count(*) from check_in where session_id = any(?)")
-                .param(Arrays.stream(overWrk).boxed().toArray(Long[]::new)).query(Long.class).single());
+                .param(concat(overWrk, paced)).query(Long.class).single());
 
         String report = """
                 # Check-in benchmark
@@ -197,7 +205,7 @@ class CheckInBenchmarkRun {
                 | what | count | per second | p50 | p99 | CPU per op (JVM + DB) | per second on 2 idle cores |
                 |---|---:|---:|---:|---:|---:|---:|
                 %s
-                %s
+                %s%s
                 %s
                 %s
                 %s
@@ -208,7 +216,7 @@ class CheckInBenchmarkRun {
                 (%,.0f/s).%s
                 """.formatted(Runtime.version(), Runtime.getRuntime().availableProcessors(), loadBefore,
                 httpCheckIns.row("check-in over HTTP: `GET /m/check-in?t=…`, signed-in learner sessions"),
-                wrkRow,
+                wrkRow, pacedRow,
                 directCheckIns.row("check-in through `CheckIns.checkIn` (no HTTP)"),
                 httpFloor.row("floor: `GET /js/yuxun.js` (static file) over the same HTTP client"),
                 jdbcFloor.row("floor: plain single-row JDBC INSERT, autocommit, same pool"),
@@ -220,6 +228,18 @@ class CheckInBenchmarkRun {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
+    }
+
+    /** One line per check-in of every learner to each of the sessions, with fresh codes, for {@link Wrk}. */
+    private List<String> wrkLines(List<Learner> learners, long[] sessions) {
+        Codes codes = new Codes(sessions);
+        List<String> lines = new ArrayList<>(LEARNERS * sessions.length);
+        for (int i = 0; i < LEARNERS * sessions.length; i++) {
+            Learner learner = learners.get(i % LEARNERS);
+            lines.add("/m/check-in?t=" + codes.code(i / LEARNERS) + "\t" + learner.cookies() + "\t"
+                    + learner.userAgent());
+        }
+        return lines;
     }
 
     private final String loadBefore = loadAverage();

@@ -71,6 +71,17 @@ final class Wrk {
     static Result run(Path wrk, int port, List<String> lines, int connections, Duration duration, String success,
                       CpuMeter cpu)
             throws IOException, InterruptedException {
+        return run(wrk, port, lines, connections, duration, success, 0, cpu);
+    }
+
+    /**
+     * Sends the requests from {@code connections} connections on two threads for {@code duration}, at
+     * {@code perSecond} requests per second on a fixed timetable (see {@code bench/requests.lua}) or, if it is 0,
+     * as fast as the connections go.
+     */
+    static Result run(Path wrk, int port, List<String> lines, int connections, Duration duration, String success,
+                      int perSecond, CpuMeter cpu)
+            throws IOException, InterruptedException {
         Path folder = Files.createDirectories(Path.of("target", "benchmarks"));
         Path requests = folder.resolve("wrk-requests.tsv");
         Path script = folder.resolve("requests.lua");
@@ -81,10 +92,14 @@ final class Wrk {
         int threads = 2;
         long[] before = cpu.sample();
         long childrenBefore = childrenCpuNanos();
-        Process process = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections,
+        ProcessBuilder command = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections,
                 "-d" + duration.toSeconds() + "s", "--timeout", "10s", "-s", script.toString(),
                 "http://127.0.0.1:" + port, "--", requests.toString(), String.valueOf(threads), success)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        if (perSecond > 0) {
+            command.environment().put("YUXUN_WRK_RATE", String.valueOf(perSecond));
+        }
+        Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("wrk failed: " + output);
