@@ -144,9 +144,10 @@ class ApprenticeshipController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_VIEW')")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         FilingView filing = apprenticeships.get(id);
         model.addAttribute("filing", filing);
+        model.addAttribute("mayReview", apprenticeships.mayReview(filing, authorityOf(user)));
         model.addAttribute("apprentices", apprenticeships.apprentices(id));
         model.addAttribute("payments", apprenticeships.payments(id));
         model.addAttribute("certificates", filing.balanceOpen() ? apprenticeships.certificateNumbers(filing.classId())
@@ -170,7 +171,12 @@ class ApprenticeshipController {
     @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_REVIEW')")
     String approve(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                    RedirectAttributes flash) {
-        outcome(flash, apprenticeships.approve(id, version, user.id(), LocalDate.now(SubsidyClaims.ZONE)));
+        try {
+            outcome(flash, apprenticeships.approve(id, version, user.id(), authorityOf(user),
+                    LocalDate.now(SubsidyClaims.ZONE)));
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", text(e.violations().getFirst()));
+        }
         return "redirect:/subsidy/apprenticeships/" + id;
     }
 
@@ -179,7 +185,7 @@ class ApprenticeshipController {
     String sendBack(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
         try {
-            outcome(flash, apprenticeships.sendBack(id, version, reason, user.id()));
+            outcome(flash, apprenticeships.sendBack(id, version, reason, user.id(), authorityOf(user)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
         }
@@ -214,7 +220,12 @@ class ApprenticeshipController {
     @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_REVIEW')")
     String approveBalance(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
-        outcome(flash, apprenticeships.approveBalance(id, version, user.id(), LocalDate.now(SubsidyClaims.ZONE)));
+        try {
+            outcome(flash, apprenticeships.approveBalance(id, version, user.id(), authorityOf(user),
+                    LocalDate.now(SubsidyClaims.ZONE)));
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", text(e.violations().getFirst()));
+        }
         return "redirect:/subsidy/apprenticeships/" + id;
     }
 
@@ -277,6 +288,10 @@ class ApprenticeshipController {
 
     private static Long enterpriseOf(CurrentUser user) {
         return user.orgKind() == CurrentUser.OrgKind.ENTERPRISE ? user.orgId() : null;
+    }
+
+    private static Long authorityOf(CurrentUser user) {
+        return user.orgKind() == CurrentUser.OrgKind.AUTHORITY ? user.orgId() : null;
     }
 
     private static long requireEnterprise(CurrentUser user) {
