@@ -173,7 +173,7 @@ class ApprenticeshipSubsidyFlowTest {
     }
 
     @Test
-    void theDemoFilingIsSeenByItsEnterpriseAndTheCityOfficerOnlyAndItsAdvanceIsPaid() throws Exception {
+    void theDemoFilingsAreSeenByTheirEnterpriseAndTheCityOfficerOnlyWithTheirPayments() throws Exception {
         CurrentUser hr = accounts.load("ent-hr");
         CurrentUser hrss = accounts.load("hz-hrss");
         long id = system("""
@@ -204,6 +204,16 @@ class ApprenticeshipSubsidyFlowTest {
         assertThat(visible(hr.dataScope(), id)).isEqualTo(3);
         mvc.perform(get("/subsidy/apprenticeships/" + id).with(user(accounts.load("trainer"))))
                 .andExpect(status().isForbidden());
+
+        // the class that ended after five of its twelve months is settled with the over-advance to be returned:
+        // 2 × 2,500 advanced, 2 × 5,000 × 5 / 12 earned
+        long settled = system("""
+                select a.id from subsidy_apprenticeship a join training_class c on c.id = a.class_id
+                where c.name = '焊工学徒班（提前结业）'""", Long.class);
+        assertThat(statusOf(settled)).isEqualTo("SETTLED");
+        assertThat(paid(settled, "APPRENTICESHIP_RECLAIM")).isEqualByComparingTo("833.34");
+        assertThat(mvc.perform(get("/subsidy/apprenticeships/" + settled).with(user(hr))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("企业应退回 833.34 元");
     }
 
     /** How many of the filing, its first apprentice and its advance the scope reads. */
