@@ -132,6 +132,9 @@ class ApprenticeshipCityReviewTest {
         String settled = mvc.perform(get(location).with(user(hr))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(settled).contains("企业应退回 2,916.67 元", "XTZ-" + id + "-TH", "应退回");
+        String list = mvc.perform(get("/subsidy/apprenticeships").param("q", c.className()).with(user(city)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains(c.className(), "5000.00", "应退回 2,916.67 元");
 
         // totals by programme: the advance, no balance, the reclaim, and what it cost in the end
         String totals = mvc.perform(get("/subsidy/totals").param("by", "PROGRAMME").with(user(city)))

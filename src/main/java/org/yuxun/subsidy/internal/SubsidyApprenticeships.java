@@ -69,7 +69,10 @@ public class SubsidyApprenticeships {
             "doc", "application/msword",
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-    /** A filing with its figures. */
+    /**
+     * A filing with its figures: {@code paid} is what was paid to the enterprise (advance and balance),
+     * {@code reclaimed} what it must return after settlement.
+     */
     public record FilingView(long id, long classId, long enterpriseId, String enterpriseName, String regionCode,
                              String institutionName, String className, String programmeName, String occupationName,
                              LocalDate periodStart, LocalDate periodEnd, int months, BigDecimal amountPerYear,
@@ -129,9 +132,8 @@ public class SubsidyApprenticeships {
                    (select coalesce(sum(p.advance), 0) from subsidy_apprentice p where p.apprenticeship_id = a.id)
                        as advance_total,
                    (select sum(p.balance) from subsidy_apprentice p where p.apprenticeship_id = a.id) as balance_total,
-                   (select coalesce(sum(case d.kind when 'APPRENTICESHIP_RECLAIM' then -d.amount else d.amount end),
-                                    0)
-                    from subsidy_disbursement d where d.apprenticeship_id = a.id) as paid,
+                   (select coalesce(sum(d.amount), 0) from subsidy_disbursement d
+                    where d.apprenticeship_id = a.id and d.kind <> 'APPRENTICESHIP_RECLAIM') as paid,
                    (select coalesce(sum(d.amount), 0) from subsidy_disbursement d
                     where d.apprenticeship_id = a.id and d.kind = 'APPRENTICESHIP_RECLAIM') as reclaimed
             from subsidy_apprenticeship a""";

@@ -241,7 +241,8 @@ class ApprenticeshipController {
             String[] headers = {"subsidy.apprenticeship.class", "subsidy.apprenticeship.enterprise",
                 "subsidy.apprenticeship.institution", "subsidy.apprenticeship.period", "subsidy.apprenticeship.months",
                 "subsidy.apprenticeship.apprentices", "subsidy.apprenticeship.advance",
-                "subsidy.apprenticeship.balance", "subsidy.apprenticeship.paid", "common.status"};
+                "subsidy.apprenticeship.balance", "subsidy.apprenticeship.paid",
+                "subsidy.apprenticeship.kind.APPRENTICESHIP_RECLAIM", "common.status"};
             Row header = sheet.createRow(0);
             for (int i = 0; i < headers.length; i++) {
                 header.createCell(i).setCellValue(messages.getMessage(headers[i], null, locale));
@@ -258,7 +259,8 @@ class ApprenticeshipController {
                 row.createCell(6).setCellValue(f.advance().doubleValue());
                 row.createCell(7).setCellValue(f.balance() == null ? "" : f.balance().toPlainString());
                 row.createCell(8).setCellValue(f.paid().doubleValue());
-                row.createCell(9).setCellValue(messages.getMessage("subsidy.apprenticeship.status." + f.status(),
+                row.createCell(9).setCellValue(f.reclaimed().doubleValue());
+                row.createCell(10).setCellValue(messages.getMessage("subsidy.apprenticeship.status." + f.status(),
                         null, locale));
             }
             workbook.write(out);
