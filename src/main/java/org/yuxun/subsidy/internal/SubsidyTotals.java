@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubsidyTotals {
 
+    /** Zero as amounts are shown, with two decimals. */
+    public static final BigDecimal ZERO = new BigDecimal("0.00");
+
     /** The group key apprenticeship payments are totalled under. */
     public static final String APPRENTICE_GROUP = "APPRENTICE";
 
@@ -39,8 +42,7 @@ public class SubsidyTotals {
 
         static Row claims(String key, long persons, BigDecimal requested, BigDecimal approved, BigDecimal living,
                           BigDecimal paid) {
-            return new Row(key, persons, requested, approved, living, paid, 0, BigDecimal.ZERO, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
+            return new Row(key, persons, requested, approved, living, paid, 0, ZERO, ZERO, ZERO);
         }
 
         /** What the apprenticeships cost in the end: advances and balances less what is to be returned. */
@@ -97,11 +99,12 @@ public class SubsidyTotals {
         };
         return jdbc.sql("select " + key + " as k," + """
                          count(distinct l.person_id) filter (where l.status in ('APPROVED', 'PAID')) as persons,
-                         coalesce(sum(l.amount + l.living_allowance) filter (where l.eligible), 0) as requested,
+                         coalesce(sum(l.amount + l.living_allowance) filter (where l.eligible), 0.00) as requested,
                          coalesce(sum(l.amount + l.living_allowance)
-                                  filter (where l.status in ('APPROVED', 'PAID')), 0) as approved,
-                         coalesce(sum(l.living_allowance) filter (where l.status in ('APPROVED', 'PAID')), 0) as living,
-                         coalesce(sum(l.amount + l.living_allowance) filter (where l.status = 'PAID'), 0) as paid
+                                  filter (where l.status in ('APPROVED', 'PAID')), 0.00) as approved,
+                         coalesce(sum(l.living_allowance) filter (where l.status in ('APPROVED', 'PAID')), 0.00)
+                             as living,
+                         coalesce(sum(l.amount + l.living_allowance) filter (where l.status = 'PAID'), 0.00) as paid
                         from subsidy_claim_line l join subsidy_claim c on c.id = l.claim_id
                         where c.status <> 'DRAFT' and (cast(? as int) is null or l.claim_year = ?)
                         group by 1 order by 1""")
@@ -121,16 +124,15 @@ public class SubsidyTotals {
         return jdbc.sql("select " + key + " as k," + """
                          coalesce(sum((select count(*) from subsidy_apprentice p where p.apprenticeship_id = a.id))
                                   filter (where d.kind = 'APPRENTICESHIP_ADVANCE'), 0) as apprentices,
-                         coalesce(sum(d.amount) filter (where d.kind = 'APPRENTICESHIP_ADVANCE'), 0) as advance,
-                         coalesce(sum(d.amount) filter (where d.kind = 'APPRENTICESHIP_BALANCE'), 0) as balance,
-                         coalesce(sum(d.amount) filter (where d.kind = 'APPRENTICESHIP_RECLAIM'), 0) as reclaimed
+                         coalesce(sum(d.amount) filter (where d.kind = 'APPRENTICESHIP_ADVANCE'), 0.00) as advance,
+                         coalesce(sum(d.amount) filter (where d.kind = 'APPRENTICESHIP_BALANCE'), 0.00) as balance,
+                         coalesce(sum(d.amount) filter (where d.kind = 'APPRENTICESHIP_RECLAIM'), 0.00) as reclaimed
                         from subsidy_disbursement d join subsidy_apprenticeship a on a.id = d.apprenticeship_id
                         where d.kind <> 'CLAIM_LINE'
                           and (cast(? as int) is null or extract(year from d.paid_on) = ?)
                         group by 1 order by 1""")
                 .params(year, year)
-                .query((rs, n) -> new Row(rs.getString("k"), 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                        BigDecimal.ZERO, rs.getLong("apprentices"), rs.getBigDecimal("advance"),
+                .query((rs, n) -> new Row(rs.getString("k"), 0, ZERO, ZERO, ZERO, ZERO, rs.getLong("apprentices"), rs.getBigDecimal("advance"),
                         rs.getBigDecimal("balance"), rs.getBigDecimal("reclaimed")))
                 .list();
     }

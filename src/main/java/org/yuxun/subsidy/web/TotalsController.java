@@ -134,8 +134,8 @@ class TotalsController {
     }
 
     private static SubsidyTotals.Row sum(List<Shown> rows) {
-        SubsidyTotals.Row sum = new SubsidyTotals.Row("", 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        BigDecimal zero = SubsidyTotals.ZERO;
+        SubsidyTotals.Row sum = new SubsidyTotals.Row("", 0, zero, zero, zero, zero, 0, zero, zero, zero);
         for (Shown s : rows) {
             sum = sum.plus(s.row());
         }
