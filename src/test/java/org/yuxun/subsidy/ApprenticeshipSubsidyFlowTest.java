@@ -29,7 +29,8 @@ import org.yuxun.shared.DataScope;
  * (refused first for a missing plan, a short contract and a class it did not commission), the Hangzhou HRSS officer
  * returns it, the enterprise files it again, the officer approves it and the advance is recorded once; after
  * completion the enterprise applies for the balance with certificate numbers and an invoice, the officer approves
- * and the balance — the actual ten months of the apprentice who completed, minus the advance — is recorded once.
+ * and the balance — the actual ten months of the two apprentices, minus the advance — is recorded once. (The
+ * provincial officer's part and an advance larger than what was earned: {@code ApprenticeshipCityReviewTest}.)
  */
 @IntegrationTest
 class ApprenticeshipSubsidyFlowTest {
@@ -123,22 +124,22 @@ class ApprenticeshipSubsidyFlowTest {
         assertThat(count("select count(*) from subsidy_disbursement where apprenticeship_id = ?", id)).isEqualTo(1);
 
         // the balance only after completion
-        mvc.perform(balance(id, enrolments.getFirst(), "INV-2026-001").with(user(hr)).with(csrf()))
+        mvc.perform(balance(id, enrolments, "INV-2026-001").with(user(hr)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("APPROVED");
 
-        // completed after ten of the twelve filed months; the second apprentice did not complete
+        // completed after ten of the twelve filed months by both apprentices
         DataScope.asSystem(() -> {
             jdbc.sql("update training_class set status = 'COMPLETED', completed_at = ? where id = ?")
                     .params(java.sql.Timestamp.valueOf(start.plusMonths(10).minusDays(1).atTime(12, 0)), classId)
                     .update();
             jdbc.sql("update enrolment set status = 'COMPLETED' where id = ?").param(enrolments.get(0)).update();
-            jdbc.sql("update enrolment set status = 'NOT_COMPLETED' where id = ?").param(enrolments.get(1)).update();
+            jdbc.sql("update enrolment set status = 'COMPLETED' where id = ?").param(enrolments.get(1)).update();
         });
-        mvc.perform(balance(id, enrolments.getFirst(), " ").with(user(hr)).with(csrf()))
+        mvc.perform(balance(id, enrolments, " ").with(user(hr)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("APPROVED");
-        mvc.perform(balance(id, enrolments.getFirst(), "INV-2026-001").with(user(hr)).with(csrf()))
+        mvc.perform(balance(id, enrolments, "INV-2026-001").with(user(hr)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("BALANCE_REQUESTED");
 
@@ -147,7 +148,7 @@ class ApprenticeshipSubsidyFlowTest {
                 .param("reason", "请补交发票复印件").with(user(hrss)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("BALANCE_RETURNED");
-        mvc.perform(balance(id, enrolments.getFirst(), "INV-2026-001").with(user(hr)).with(csrf()))
+        mvc.perform(balance(id, enrolments, "INV-2026-001").with(user(hr)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("BALANCE_REQUESTED");
 
@@ -158,8 +159,8 @@ class ApprenticeshipSubsidyFlowTest {
                     .andExpect(status().is3xxRedirection());
         }
         assertThat(statusOf(id)).isEqualTo("SETTLED");
-        // 5,000 × 10 / 12 − 2,500 for the apprentice who completed with a certificate, nothing for the other
-        assertThat(paid(id, "APPRENTICESHIP_BALANCE")).isEqualByComparingTo("1666.67");
+        // (5,000 × 10 / 12 − 2,500) for each of the two apprentices who completed with a certificate
+        assertThat(paid(id, "APPRENTICESHIP_BALANCE")).isEqualByComparingTo("3333.34");
         assertThat(count("select count(*) from subsidy_disbursement where apprenticeship_id = ?", id)).isEqualTo(2);
         assertThat(count("""
                 select count(*) from audit_event where object_type = 'SubsidyApprenticeship' and object_id = ?::text
@@ -168,11 +169,11 @@ class ApprenticeshipSubsidyFlowTest {
 
         String settled = mvc.perform(get("/subsidy/apprenticeships/" + id).with(user(hr))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(settled).contains("1666.67", "INV-2026-001");
+        assertThat(settled).contains("1666.67", "3333.34", "INV-2026-001");
     }
 
     @Test
-    void theDemoFilingIsSeenByItsEnterpriseAndTheCityOfficerOnlyAndItsAdvanceIsPaid() throws Exception {
+    void theDemoFilingsAreSeenByTheirEnterpriseAndTheCityOfficerOnlyWithTheirPayments() throws Exception {
         CurrentUser hr = accounts.load("ent-hr");
         CurrentUser hrss = accounts.load("hz-hrss");
         long id = system("""
@@ -203,6 +204,16 @@ class ApprenticeshipSubsidyFlowTest {
         assertThat(visible(hr.dataScope(), id)).isEqualTo(3);
         mvc.perform(get("/subsidy/apprenticeships/" + id).with(user(accounts.load("trainer"))))
                 .andExpect(status().isForbidden());
+
+        // the class that ended after five of its twelve months is settled with the over-advance to be returned:
+        // 2 × 2,500 advanced, 2 × 5,000 × 5 / 12 earned
+        long settled = system("""
+                select a.id from subsidy_apprenticeship a join training_class c on c.id = a.class_id
+                where c.name = '焊工学徒班（提前结业）'""", Long.class);
+        assertThat(statusOf(settled)).isEqualTo("SETTLED");
+        assertThat(paid(settled, "APPRENTICESHIP_RECLAIM")).isEqualByComparingTo("833.34");
+        assertThat(mvc.perform(get("/subsidy/apprenticeships/" + settled).with(user(hr))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("企业应退回 833.34 元");
     }
 
     /** How many of the filing, its first apprentice and its advance the scope reads. */
@@ -231,9 +242,13 @@ class ApprenticeshipSubsidyFlowTest {
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder balance(
-            long id, long enrolment, String invoice) {
-        return post("/subsidy/apprenticeships/" + id + "/balance").param("version", String.valueOf(version(id)))
-                .param("invoice", invoice).param("certificate_" + enrolment, "Y330100260001");
+            long id, List<Long> enrolments, String invoice) {
+        var request = post("/subsidy/apprenticeships/" + id + "/balance").param("version", String.valueOf(version(id)))
+                .param("invoice", invoice);
+        for (int i = 0; i < enrolments.size(); i++) {
+            request.param("certificate_" + enrolments.get(i), "Y33010026000" + (i + 1));
+        }
+        return request;
     }
 
     private static byte[] pdf() {

@@ -19,9 +19,11 @@ import org.yuxun.demo.DemoExtension;
 
 /**
  * The apprenticeships of the demo story (seeds/002 L1244–1250): 浙江育训职业技术学院 runs a 企业新型学徒制 programme
- * commissioned by 杭州智造装备有限公司 (余杭区, so 杭州市人社局 reviews it) with two classes of the enterprise's
- * employees — a two-year class filed and approved, its advance paid, and a one-year class not filed yet, which the
- * enterprise's HR (ent-hr) can file.
+ * commissioned by 杭州智造装备有限公司 (余杭区, so 杭州市人社局 reviews it; 浙江省人社厅 may only view) with three
+ * classes of the enterprise's employees — a two-year class filed and approved, its advance paid; a one-year class
+ * not filed yet, which the enterprise's HR (ent-hr) can file; and a one-year class that ended after five months,
+ * settled with the advance exceeding what the two apprentices earned, so the enterprise must return the difference
+ * (应退回).
  */
 @Component
 @Order(610)
@@ -29,6 +31,7 @@ class ApprenticeshipDemo implements DemoExtension {
 
     static final String FILED_CLASS = "数控车工学徒班（两年制）";
     static final String OPEN_CLASS = "装配钳工学徒班（一年制）";
+    static final String SETTLED_CLASS = "焊工学徒班（提前结业）";
 
     private final JdbcClient jdbc;
     private final SubsidyApprenticeships apprenticeships;
@@ -75,7 +78,38 @@ class ApprenticeshipDemo implements DemoExtension {
                 .forEach(e -> contracts.put(e, new SubsidyApprenticeships.ApprenticeInput(filedStart.minusMonths(6),
                         filedStart.plusYears(3), new DemoFile("劳动合同-" + e + ".pdf"))));
         long id = apprenticeships.file(filed, enterprise, new DemoFile("数控车工学徒培训计划.pdf"), contracts, 0L);
-        apprenticeships.approve(id, apprenticeships.get(id).version(), 0L, filedStart.plusDays(20));
+        Long cityHrss = jdbc.sql("select id from authority where kind = 'HUMAN_RESOURCES' and region_code = ?")
+                .param(SubsidyApprenticeships.reviewingRegion(apprenticeships.get(id).regionCode()).orElseThrow())
+                .query(Long.class).optional().orElse(null);
+        apprenticeships.approve(id, apprenticeships.get(id).version(), 0L, cityHrss, filedStart.plusDays(20));
+
+        // ended after five of twelve filed months, before the two-year class began: 2 × 2,500 advanced against
+        // 2 × 5,000 × 5 / 12 earned, so 833.34 is to be returned
+        LocalDate settledStart = today.minusMonths(11).withDayOfMonth(1);
+        long settled = apprenticeClass(context, college, programme, enterprise, SETTLED_CLASS, settledStart,
+                settledStart.plusYears(1).minusDays(1), employees.subList(0, 2));
+        Map<Long, SubsidyApprenticeships.ApprenticeInput> settledContracts = new LinkedHashMap<>();
+        List<Long> settledEnrolments = jdbc.sql("select id from enrolment where class_id = ? order by id")
+                .param(settled).query(Long.class).list();
+        settledEnrolments.forEach(e -> settledContracts.put(e, new SubsidyApprenticeships.ApprenticeInput(
+                settledStart.minusMonths(2), settledStart.plusYears(2), new DemoFile("劳动合同-" + e + ".pdf"))));
+        long settledId = apprenticeships.file(settled, enterprise, new DemoFile("焊工学徒培训计划.pdf"),
+                settledContracts, 0L);
+        apprenticeships.approve(settledId, apprenticeships.get(settledId).version(), 0L, cityHrss,
+                settledStart.plusDays(15));
+        LocalDate ended = settledStart.plusMonths(5).minusDays(1);
+        jdbc.sql("update training_class set status = 'COMPLETED', completed_at = ? where id = ?")
+                .params(java.sql.Timestamp.valueOf(ended.atTime(17, 0)), settled).update();
+        jdbc.sql("update enrolment set status = 'COMPLETED', completed_at = ? where class_id = ?")
+                .params(java.sql.Timestamp.valueOf(ended.atTime(17, 0)), settled).update();
+        Map<Long, String> certificates = new LinkedHashMap<>();
+        for (int i = 0; i < settledEnrolments.size(); i++) {
+            certificates.put(settledEnrolments.get(i), "Y3301002" + ended.getYear() % 100 + "00" + (i + 1));
+        }
+        apprenticeships.requestBalance(settledId, apprenticeships.get(settledId).version(), certificates,
+                "33010" + ended.getYear() + "0815", 0L);
+        apprenticeships.approveBalance(settledId, apprenticeships.get(settledId).version(), 0L, cityHrss,
+                ended.plusDays(30));
     }
 
     private long apprenticeClass(DemoContext context, Map<String, Object> college, long programme, long enterprise,

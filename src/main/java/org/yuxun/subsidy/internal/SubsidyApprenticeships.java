@@ -31,10 +31,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yuxun.audit.AuditLog;
 import org.yuxun.certification.CertificateManagement;
 import org.yuxun.certification.CertificateView;
+import org.yuxun.organization.OrganizationDirectory;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.NotFound;
 import org.yuxun.shared.Page;
+import org.yuxun.shared.RegionCode;
+import org.yuxun.shared.RegionLevel;
 import org.yuxun.shared.Text;
 import org.yuxun.shared.YuxunProperties;
 import org.yuxun.training.ClaimEvidence;
@@ -66,14 +69,17 @@ public class SubsidyApprenticeships {
             "doc", "application/msword",
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-    /** A filing with its figures. */
+    /**
+     * A filing with its figures: {@code paid} is what was paid to the enterprise (advance and balance),
+     * {@code reclaimed} what it must return after settlement.
+     */
     public record FilingView(long id, long classId, long enterpriseId, String enterpriseName, String regionCode,
                              String institutionName, String className, String programmeName, String occupationName,
                              LocalDate periodStart, LocalDate periodEnd, int months, BigDecimal amountPerYear,
                              BigDecimal advanceShare, String planFileName, String status, String reviewReason,
                              String invoiceReference, Instant filedAt, Instant approvedAt, Instant settledAt,
                              int version, int apprentices, BigDecimal advance, BigDecimal balance,
-                             BigDecimal paid) {
+                             BigDecimal paid, BigDecimal reclaimed) {
 
         public boolean refilable() {
             return "RETURNED".equals(status);
@@ -81,6 +87,15 @@ public class SubsidyApprenticeships {
 
         public boolean balanceOpen() {
             return "APPROVED".equals(status) || "BALANCE_RETURNED".equals(status);
+        }
+
+        /** What the enterprise must pay back when the advance exceeded what the actual training earned. */
+        public BigDecimal owed() {
+            return balance != null && balance.signum() < 0 ? balance.negate() : BigDecimal.ZERO;
+        }
+
+        public boolean reclaims() {
+            return owed().signum() > 0;
         }
 
         public BigDecimal years() {
@@ -117,26 +132,31 @@ public class SubsidyApprenticeships {
                    (select coalesce(sum(p.advance), 0) from subsidy_apprentice p where p.apprenticeship_id = a.id)
                        as advance_total,
                    (select sum(p.balance) from subsidy_apprentice p where p.apprenticeship_id = a.id) as balance_total,
-                   (select coalesce(sum(d.amount), 0) from subsidy_disbursement d where d.apprenticeship_id = a.id)
-                       as paid
+                   (select coalesce(sum(d.amount), 0) from subsidy_disbursement d
+                    where d.apprenticeship_id = a.id and d.kind <> 'APPRENTICESHIP_RECLAIM') as paid,
+                   (select coalesce(sum(d.amount), 0) from subsidy_disbursement d
+                    where d.apprenticeship_id = a.id and d.kind = 'APPRENTICESHIP_RECLAIM') as reclaimed
             from subsidy_apprenticeship a""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ClaimEvidence evidence;
     private final CertificateManagement certificates;
+    private final OrganizationDirectory organizations;
     private final Path directory;
     private final BigDecimal amountPerYear;
     private final BigDecimal advanceShare;
 
     SubsidyApprenticeships(JdbcClient jdbc, AuditLog audit, ClaimEvidence evidence,
-                           CertificateManagement certificates, YuxunProperties properties,
+                           CertificateManagement certificates, OrganizationDirectory organizations,
+                           YuxunProperties properties,
                            @Value("${yuxun.subsidy.apprentice-per-year:5000}") BigDecimal amountPerYear,
                            @Value("${yuxun.subsidy.apprentice-advance-share:0.5}") BigDecimal advanceShare) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.evidence = evidence;
         this.certificates = certificates;
+        this.organizations = organizations;
         this.directory = properties.dataDir().resolve("files");
         this.amountPerYear = amountPerYear;
         this.advanceShare = advanceShare;
@@ -298,8 +318,9 @@ public class SubsidyApprenticeships {
      * @return whether this call approved it
      */
     @Transactional
-    public boolean approve(long id, int version, long userId, LocalDate today) {
+    public boolean approve(long id, int version, long userId, Long authorityId, LocalDate today) {
         FilingView before = get(id);
+        requireReviewer(before, authorityId);
         int changed = jdbc.sql("""
                         update subsidy_apprenticeship set status = 'APPROVED', approved_at = now(), approved_by = ?,
                                                           review_reason = null, version = version + 1
@@ -316,7 +337,7 @@ public class SubsidyApprenticeships {
 
     /** Returns a filed filing, or a balance application, to the enterprise with a reason. */
     @Transactional
-    public boolean sendBack(long id, int version, String reason, long userId) {
+    public boolean sendBack(long id, int version, String reason, long userId, Long authorityId) {
         String why = reason == null ? "" : Text.normalise(reason);
         if (why.isEmpty()) {
             throw new InvalidInput("reason", "subsidy.review.reason.required", "驳回或退回修改须填写理由");
@@ -325,6 +346,7 @@ public class SubsidyApprenticeships {
             throw new InvalidInput("reason", "subsidy.review.reason.tooLong", "理由不能超过 500 字");
         }
         FilingView before = get(id);
+        requireReviewer(before, authorityId);
         int changed = jdbc.sql("""
                         update subsidy_apprenticeship
                         set status = case status when 'FILED' then 'RETURNED' else 'BALANCE_RETURNED' end,
@@ -339,9 +361,12 @@ public class SubsidyApprenticeships {
 
     /**
      * The enterprise applies for the balance after the class completed, with each apprentice's certificate number
-     * (a completed apprentice without one gets no balance) and the invoice reference. The balance of an apprentice
-     * is the amount for the actual training period — from the filed start to the class's completion, never beyond
-     * the filed end — minus the advance, and never negative.
+     * and the invoice reference. An apprentice who completed with a certificate number has earned the amount for
+     * the actual training period — from the filed start to the class's completion, never beyond the filed end
+     * (seeds/002 L1249 "补贴期限按照实际培训期限（不超过备案期限）计算") —; one who did not has earned nothing, since
+     * the rest is paid "按照符合补贴申领条件的人员数量" (L1249). An apprentice's balance is what they earned minus
+     * their advance: negative when the advance was more, so the filing's balance — the sum — is either paid to the
+     * enterprise or, when negative, reclaimed from it (应退回).
      *
      * @return whether this call applied
      */
@@ -394,8 +419,8 @@ public class SubsidyApprenticeships {
                     .filter(s -> !s.isEmpty()).orElse(null);
             String completion = status.getOrDefault(a.enrolmentId(), "WITHDRAWN");
             boolean qualifies = "COMPLETED".equals(completion) && number != null;
-            BigDecimal balance = qualifies ? perYearFor(actualMonths).subtract(a.advance()).max(BigDecimal.ZERO)
-                    : BigDecimal.ZERO;
+            BigDecimal earned = qualifies ? perYearFor(actualMonths) : BigDecimal.ZERO;
+            BigDecimal balance = earned.subtract(a.advance());
             jdbc.sql("""
                             update subsidy_apprentice set certificate_no = ?, completion = ?, actual_months = ?,
                                                           balance = ?
@@ -408,10 +433,15 @@ public class SubsidyApprenticeships {
         return true;
     }
 
-    /** Approves the balance application and records the balance as one disbursement. */
+    /**
+     * Approves the balance application and settles the filing: a positive balance is recorded as one disbursement
+     * to the enterprise, a negative one (the advance exceeded what the actual training earned) as one reclaim of
+     * that amount from the enterprise (应退回).
+     */
     @Transactional
-    public boolean approveBalance(long id, int version, long userId, LocalDate today) {
+    public boolean approveBalance(long id, int version, long userId, Long authorityId, LocalDate today) {
         FilingView before = get(id);
+        requireReviewer(before, authorityId);
         int changed = jdbc.sql("""
                         update subsidy_apprenticeship set status = 'SETTLED', settled_at = now(), settled_by = ?,
                                                           version = version + 1
@@ -420,10 +450,58 @@ public class SubsidyApprenticeships {
         if (changed == 0) {
             return false;
         }
-        pay(id, "SETTLED", "APPRENTICESHIP_BALANCE", before.balance(), today, "XTZ-" + id + "-WK", userId);
-        audit.record("APPROVE_BALANCE", "SubsidyApprenticeship", id, before.className() + "：拨付余款 "
-                + before.balance() + " 元", before, get(id));
+        if (before.reclaims()) {
+            pay(id, "SETTLED", "APPRENTICESHIP_RECLAIM", before.owed(), today, "XTZ-" + id + "-TH", userId);
+            audit.record("APPROVE_BALANCE", "SubsidyApprenticeship", id, before.className() + "：预拨超出实际培训应得，"
+                    + "企业应退回 " + before.owed() + " 元", before, get(id));
+        } else {
+            pay(id, "SETTLED", "APPRENTICESHIP_BALANCE", before.balance(), today, "XTZ-" + id + "-WK", userId);
+            audit.record("APPROVE_BALANCE", "SubsidyApprenticeship", id, before.className() + "：拨付余款 "
+                    + before.balance() + " 元", before, get(id));
+        }
         return true;
+    }
+
+    /**
+     * Whether the authority may decide on the filing: only the HRSS authority of the city the enterprise lies in
+     * (seeds/002 L1249: the filing goes to "所在地人力资源社会保障部门" and the standard is set at "市（地）" level),
+     * or, for a county placed directly under its province, that county's HRSS authority. A provincial (or county)
+     * officer whose remit covers the enterprise may view the filing but not decide on it.
+     */
+    public boolean mayReview(FilingView filing, Long authorityId) {
+        if (authorityId == null) {
+            return false;
+        }
+        Optional<String> reviewing = reviewingRegion(filing.regionCode());
+        return reviewing.isPresent() && organizations.authority(authorityId)
+                .filter(a -> "HUMAN_RESOURCES".equals(a.kind()))
+                .map(a -> reviewing.get().equals(a.regionCode())).orElse(false);
+    }
+
+    /**
+     * The region whose HRSS authority reviews an enterprise of this region: its city, or a county-level unit placed
+     * directly under its province (GB/T 2260 digits 3–4 {@code 00} or {@code 90}, such as 仙桃市 429004), which has
+     * no city above it; none for a province.
+     */
+    static Optional<String> reviewingRegion(String enterpriseRegion) {
+        if (enterpriseRegion == null || !RegionCode.isValid(enterpriseRegion)) {
+            return Optional.empty();
+        }
+        RegionCode code = RegionCode.of(enterpriseRegion);
+        if (code.level() == RegionLevel.PROVINCE) {
+            return Optional.empty();
+        }
+        if (code.level() == RegionLevel.COUNTY && code.value().startsWith("90", 2)) {
+            return Optional.of(code.value());
+        }
+        return Optional.of(code.cityCode().orElse(code).value());
+    }
+
+    private void requireReviewer(FilingView filing, Long authorityId) {
+        if (!mayReview(filing, authorityId)) {
+            throw new InvalidInput(null, "subsidy.apprenticeship.cityOnly",
+                    "学徒制备案由企业所在地的市级人力资源社会保障部门审核，本部门可以查看，但不能批准或退回");
+        }
     }
 
     private void pay(long id, String status, String kind, BigDecimal amount, LocalDate today, String reference,
@@ -574,7 +652,8 @@ public class SubsidyApprenticeships {
                 rs.getString("plan_file_name"), rs.getString("status"), rs.getString("review_reason"),
                 rs.getString("invoice_reference"), instant(rs, "filed_at"), instant(rs, "approved_at"),
                 instant(rs, "settled_at"), rs.getInt("version"), rs.getInt("apprentice_count"),
-                rs.getBigDecimal("advance_total"), rs.getBigDecimal("balance_total"), rs.getBigDecimal("paid"));
+                rs.getBigDecimal("advance_total"), rs.getBigDecimal("balance_total"), rs.getBigDecimal("paid"),
+                rs.getBigDecimal("reclaimed"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

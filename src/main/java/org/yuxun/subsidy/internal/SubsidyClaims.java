@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -139,7 +141,9 @@ public class SubsidyClaims {
 
     /**
      * Generates the claim of a completed class, or generates it again while it is a draft or returned for
-     * correction.
+     * correction. Generating a returned claim again keeps the lines the reviewer approved exactly as they were —
+     * amount, evidence and review — and recomputes only the others (returned, rejected, not eligible), from the
+     * current records; learners newly in the class get a line.
      *
      * @return the claim's id
      */
@@ -163,7 +167,8 @@ public class SubsidyClaims {
                 throw new InvalidInput(null, "subsidy.claim.alreadySubmitted", "本班的补贴申领已提交，不能重新生成");
             }
             claimId = ((Number) existing.get().get("id")).longValue();
-            jdbc.sql("delete from subsidy_claim_line where claim_id = ?").param(claimId).update();
+            jdbc.sql("delete from subsidy_claim_line where claim_id = ? and status <> 'APPROVED'").param(claimId)
+                    .update();
             jdbc.sql("""
                             update subsidy_claim set policy_id = ?, payee = ?, generated_at = now(), generated_by = ?,
                                                      version = version + 1
@@ -195,7 +200,10 @@ public class SubsidyClaims {
     }
 
     private void writeLines(long claimId, ClassFacts c, Optional<SubsidyPolicy> policy) {
-        List<ClaimEvidence.Learner> learners = evidence.learners(c.classId());
+        Set<Long> kept = new HashSet<>(jdbc.sql("select enrolment_id from subsidy_claim_line where claim_id = ?")
+                .param(claimId).query(Long.class).list());
+        List<ClaimEvidence.Learner> learners = evidence.learners(c.classId()).stream()
+                .filter(l -> !kept.contains(l.enrolmentId())).toList();
         Map<Long, AttendanceRates.Rate> rateOf = rates.ofClass(c.classId());
         Map<Long, String> certificateOf = certificates.ofClass(c.classId()).stream()
                 .filter(v -> v.enrolmentId() != null && !v.revoked())
@@ -300,8 +308,9 @@ public class SubsidyClaims {
     }
 
     /**
-     * Submits a draft or returned claim to the HRSS authority. A second submit (or one on a claim someone changed
-     * meanwhile) changes nothing.
+     * Submits a draft or returned claim to the HRSS authority: every eligible line not yet approved is pending
+     * review again, approved lines stay approved. A second submit (or one on a claim someone changed meanwhile)
+     * changes nothing.
      *
      * @return whether this call submitted it
      */
@@ -325,7 +334,7 @@ public class SubsidyClaims {
         jdbc.sql("""
                         update subsidy_claim_line set status = 'PENDING', review_reason = null, reviewed_by = null,
                                                       reviewed_at = null
-                        where claim_id = ? and eligible""").param(id).update();
+                        where claim_id = ? and eligible and status <> 'APPROVED'""").param(id).update();
         audit.record("SUBMIT", "SubsidyClaim", id, before.className() + "：申领 " + before.requested() + " 元", before,
                 get(id));
         return true;

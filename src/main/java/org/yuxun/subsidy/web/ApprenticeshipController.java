@@ -144,9 +144,10 @@ class ApprenticeshipController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_VIEW')")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         FilingView filing = apprenticeships.get(id);
         model.addAttribute("filing", filing);
+        model.addAttribute("mayReview", apprenticeships.mayReview(filing, authorityOf(user)));
         model.addAttribute("apprentices", apprenticeships.apprentices(id));
         model.addAttribute("payments", apprenticeships.payments(id));
         model.addAttribute("certificates", filing.balanceOpen() ? apprenticeships.certificateNumbers(filing.classId())
@@ -170,7 +171,12 @@ class ApprenticeshipController {
     @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_REVIEW')")
     String approve(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                    RedirectAttributes flash) {
-        outcome(flash, apprenticeships.approve(id, version, user.id(), LocalDate.now(SubsidyClaims.ZONE)));
+        try {
+            outcome(flash, apprenticeships.approve(id, version, user.id(), authorityOf(user),
+                    LocalDate.now(SubsidyClaims.ZONE)));
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", text(e.violations().getFirst()));
+        }
         return "redirect:/subsidy/apprenticeships/" + id;
     }
 
@@ -179,7 +185,7 @@ class ApprenticeshipController {
     String sendBack(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
         try {
-            outcome(flash, apprenticeships.sendBack(id, version, reason, user.id()));
+            outcome(flash, apprenticeships.sendBack(id, version, reason, user.id(), authorityOf(user)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
         }
@@ -214,7 +220,12 @@ class ApprenticeshipController {
     @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_REVIEW')")
     String approveBalance(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
-        outcome(flash, apprenticeships.approveBalance(id, version, user.id(), LocalDate.now(SubsidyClaims.ZONE)));
+        try {
+            outcome(flash, apprenticeships.approveBalance(id, version, user.id(), authorityOf(user),
+                    LocalDate.now(SubsidyClaims.ZONE)));
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", text(e.violations().getFirst()));
+        }
         return "redirect:/subsidy/apprenticeships/" + id;
     }
 
@@ -230,7 +241,8 @@ class ApprenticeshipController {
             String[] headers = {"subsidy.apprenticeship.class", "subsidy.apprenticeship.enterprise",
                 "subsidy.apprenticeship.institution", "subsidy.apprenticeship.period", "subsidy.apprenticeship.months",
                 "subsidy.apprenticeship.apprentices", "subsidy.apprenticeship.advance",
-                "subsidy.apprenticeship.balance", "subsidy.apprenticeship.paid", "common.status"};
+                "subsidy.apprenticeship.balance", "subsidy.apprenticeship.paid",
+                "subsidy.apprenticeship.kind.APPRENTICESHIP_RECLAIM", "common.status"};
             Row header = sheet.createRow(0);
             for (int i = 0; i < headers.length; i++) {
                 header.createCell(i).setCellValue(messages.getMessage(headers[i], null, locale));
@@ -247,7 +259,8 @@ class ApprenticeshipController {
                 row.createCell(6).setCellValue(f.advance().doubleValue());
                 row.createCell(7).setCellValue(f.balance() == null ? "" : f.balance().toPlainString());
                 row.createCell(8).setCellValue(f.paid().doubleValue());
-                row.createCell(9).setCellValue(messages.getMessage("subsidy.apprenticeship.status." + f.status(),
+                row.createCell(9).setCellValue(f.reclaimed().doubleValue());
+                row.createCell(10).setCellValue(messages.getMessage("subsidy.apprenticeship.status." + f.status(),
                         null, locale));
             }
             workbook.write(out);
@@ -277,6 +290,10 @@ class ApprenticeshipController {
 
     private static Long enterpriseOf(CurrentUser user) {
         return user.orgKind() == CurrentUser.OrgKind.ENTERPRISE ? user.orgId() : null;
+    }
+
+    private static Long authorityOf(CurrentUser user) {
+        return user.orgKind() == CurrentUser.OrgKind.AUTHORITY ? user.orgId() : null;
     }
 
     private static long requireEnterprise(CurrentUser user) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,17 +19,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yuxun.identity.CurrentUser;
+import org.yuxun.identity.Permission;
 import org.yuxun.organization.Regions;
 import org.yuxun.subsidy.internal.SubsidyClaims;
 import org.yuxun.subsidy.internal.SubsidyTotals;
 import org.yuxun.subsidy.internal.SubsidyTotals.Dimension;
 
-/** Subsidy totals by region, programme, priority group or period, with an Excel export. */
+/**
+ * Subsidy totals by region, programme, priority group or period, with an Excel export: claims, and for those who
+ * may see apprenticeship filings (the HRSS officers), the enterprise apprenticeship payments beside them.
+ */
 @Controller
 @RequestMapping("/subsidy/totals")
 class TotalsController {
@@ -50,9 +57,11 @@ class TotalsController {
     @GetMapping
     @PreAuthorize("hasAuthority('SUBSIDY_CLAIM_VIEW')")
     String show(@RequestParam(required = false) Dimension by, @RequestParam(required = false) Integer year,
-                Model model) {
+                @AuthenticationPrincipal CurrentUser user, Model model) {
         Dimension dimension = by == null ? Dimension.REGION : by;
-        List<Shown> rows = rows(dimension, year);
+        boolean apprenticeships = user.can(Permission.SUBSIDY_APPRENTICESHIP_VIEW);
+        List<Shown> rows = rows(dimension, year, apprenticeships);
+        model.addAttribute("apprenticeships", apprenticeships);
         model.addAttribute("rows", rows);
         model.addAttribute("by", dimension);
         model.addAttribute("year", year);
@@ -66,19 +75,26 @@ class TotalsController {
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('SUBSIDY_CLAIM_VIEW')")
     ResponseEntity<byte[]> export(@RequestParam(required = false) Dimension by,
-                                  @RequestParam(required = false) Integer year) {
+                                  @RequestParam(required = false) Integer year,
+                                  @AuthenticationPrincipal CurrentUser user) {
         Dimension dimension = by == null ? Dimension.REGION : by;
+        boolean apprenticeships = user.can(Permission.SUBSIDY_APPRENTICESHIP_VIEW);
         Locale locale = LocaleContextHolder.getLocale();
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(messages.getMessage("subsidy.totals.title", null, locale));
-            String[] headers = {"subsidy.totals.by." + dimension, "subsidy.totals.persons", "subsidy.totals.requested",
-                "subsidy.totals.approved", "subsidy.totals.living", "subsidy.totals.paid"};
+            List<String> headers = new ArrayList<>(List.of("subsidy.totals.by." + dimension,
+                    "subsidy.totals.persons", "subsidy.totals.requested", "subsidy.totals.approved",
+                    "subsidy.totals.living", "subsidy.totals.paid"));
+            if (apprenticeships) {
+                headers.addAll(List.of("subsidy.totals.apprentices", "subsidy.totals.advance",
+                        "subsidy.totals.balance", "subsidy.totals.reclaimed", "subsidy.totals.paidTotal"));
+            }
             Row header = sheet.createRow(0);
-            for (int i = 0; i < headers.length; i++) {
-                header.createCell(i).setCellValue(messages.getMessage(headers[i], null, locale));
+            for (int i = 0; i < headers.size(); i++) {
+                header.createCell(i).setCellValue(messages.getMessage(headers.get(i), null, locale));
             }
             int r = 1;
-            for (Shown s : rows(dimension, year)) {
+            for (Shown s : rows(dimension, year, apprenticeships)) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(s.label());
                 row.createCell(1).setCellValue(s.row().persons());
@@ -86,6 +102,13 @@ class TotalsController {
                 row.createCell(3).setCellValue(s.row().approved().doubleValue());
                 row.createCell(4).setCellValue(s.row().livingAllowance().doubleValue());
                 row.createCell(5).setCellValue(s.row().paid().doubleValue());
+                if (apprenticeships) {
+                    row.createCell(6).setCellValue(s.row().apprentices());
+                    row.createCell(7).setCellValue(s.row().advance().doubleValue());
+                    row.createCell(8).setCellValue(s.row().balance().doubleValue());
+                    row.createCell(9).setCellValue(s.row().reclaimed().doubleValue());
+                    row.createCell(10).setCellValue(s.row().paidTotal().doubleValue());
+                }
             }
             workbook.write(out);
             return ResponseEntity.ok()
@@ -99,28 +122,23 @@ class TotalsController {
         }
     }
 
-    private List<Shown> rows(Dimension dimension, Integer year) {
+    private List<Shown> rows(Dimension dimension, Integer year, boolean apprenticeships) {
         Locale locale = LocaleContextHolder.getLocale();
-        return totals.by(dimension, year).stream().map(r -> new Shown(switch (dimension) {
+        return totals.by(dimension, year, apprenticeships).stream().map(r -> new Shown(switch (dimension) {
             case REGION -> regions.find(r.key()).map(x -> regions.fullName(x.code())).orElse(r.key());
-            case GROUP -> messages.getMessage("subsidy.group." + r.key(), null, r.key(), locale);
+            case GROUP -> SubsidyTotals.APPRENTICE_GROUP.equals(r.key())
+                    ? messages.getMessage("subsidy.totals.apprenticeGroup", null, locale)
+                    : messages.getMessage("subsidy.group." + r.key(), null, r.key(), locale);
             default -> r.key();
         }, r)).toList();
     }
 
     private static SubsidyTotals.Row sum(List<Shown> rows) {
-        BigDecimal requested = BigDecimal.ZERO;
-        BigDecimal approved = BigDecimal.ZERO;
-        BigDecimal living = BigDecimal.ZERO;
-        BigDecimal paid = BigDecimal.ZERO;
-        long persons = 0;
+        BigDecimal zero = SubsidyTotals.ZERO;
+        SubsidyTotals.Row sum = new SubsidyTotals.Row("", 0, zero, zero, zero, zero, 0, zero, zero, zero);
         for (Shown s : rows) {
-            persons += s.row().persons();
-            requested = requested.add(s.row().requested());
-            approved = approved.add(s.row().approved());
-            living = living.add(s.row().livingAllowance());
-            paid = paid.add(s.row().paid());
+            sum = sum.plus(s.row());
         }
-        return new SubsidyTotals.Row("", persons, requested, approved, living, paid);
+        return sum;
     }
 }
