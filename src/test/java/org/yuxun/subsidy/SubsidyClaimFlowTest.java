@@ -90,9 +90,24 @@ class SubsidyClaimFlowTest {
         assertThat(count("select count(*) from subsidy_claim_line where claim_id = ? and status = 'PENDING'",
                 claimId)).isEqualTo(eligible);
 
+        CurrentUser province = accounts.load("zj-hrss");
+        String provincePage = mvc.perform(get(location).with(user(province))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(provincePage).as("the province sees the claim, the city reviews it").contains("id=\"city-reviews\"")
+                .doesNotContain("id=\"approve-pending\"").doesNotContain("id=\"complete-review\"");
+        var refused = mvc.perform(post(location + "/approve-pending").with(user(province)).with(csrf())).andReturn();
+        assertThat((String) refused.getFlashMap().get("problem")).contains("市级人力资源社会保障部门审核和拨付");
+        long firstPending = system("select min(id) from subsidy_claim_line where claim_id = ? and status = 'PENDING'",
+                claimId);
+        mvc.perform(post(location + "/lines/" + firstPending).param("decision", "APPROVE").with(user(province))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(count("select count(*) from subsidy_claim_line where claim_id = ? and status = 'PENDING'",
+                claimId)).as("nothing decided by the province").isEqualTo(eligible);
+
         String reviewPage = mvc.perform(get(location).with(user(hrss))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(reviewPage).as("the HRSS reviewer opens the details behind the finding").contains("杭州市高级技工学校");
+        assertThat(reviewPage).as("the HRSS reviewer opens the details behind the finding").contains("杭州市高级技工学校")
+                .contains("id=\"approve-pending\"").doesNotContain("id=\"city-reviews\"");
         assertThat(page).as("the claiming institution reads the finding only").doesNotContain("杭州市高级技工学校");
         mvc.perform(post(location + "/approve-pending").with(user(hrss)).with(csrf()))
                 .andExpect(status().is3xxRedirection());

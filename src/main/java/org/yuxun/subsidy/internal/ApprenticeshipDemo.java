@@ -79,7 +79,7 @@ class ApprenticeshipDemo implements DemoExtension {
                         filedStart.plusYears(3), new DemoFile("劳动合同-" + e + ".pdf"))));
         long id = apprenticeships.file(filed, enterprise, new DemoFile("数控车工学徒培训计划.pdf"), contracts, 0L);
         Long cityHrss = jdbc.sql("select id from authority where kind = 'HUMAN_RESOURCES' and region_code = ?")
-                .param(SubsidyApprenticeships.reviewingRegion(apprenticeships.get(id).regionCode()).orElseThrow())
+                .param(CityReview.reviewingRegion(apprenticeships.get(id).regionCode()).orElseThrow())
                 .query(Long.class).optional().orElse(null);
         apprenticeships.approve(id, apprenticeships.get(id).version(), 0L, cityHrss, filedStart.plusDays(20));
 

@@ -31,13 +31,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yuxun.audit.AuditLog;
 import org.yuxun.certification.CertificateManagement;
 import org.yuxun.certification.CertificateView;
-import org.yuxun.organization.OrganizationDirectory;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.NotFound;
 import org.yuxun.shared.Page;
-import org.yuxun.shared.RegionCode;
-import org.yuxun.shared.RegionLevel;
 import org.yuxun.shared.Text;
 import org.yuxun.shared.YuxunProperties;
 import org.yuxun.training.ClaimEvidence;
@@ -142,13 +139,13 @@ public class SubsidyApprenticeships {
     private final AuditLog audit;
     private final ClaimEvidence evidence;
     private final CertificateManagement certificates;
-    private final OrganizationDirectory organizations;
+    private final CityReview cityReview;
     private final Path directory;
     private final BigDecimal amountPerYear;
     private final BigDecimal advanceShare;
 
     SubsidyApprenticeships(JdbcClient jdbc, AuditLog audit, ClaimEvidence evidence,
-                           CertificateManagement certificates, OrganizationDirectory organizations,
+                           CertificateManagement certificates, CityReview cityReview,
                            YuxunProperties properties,
                            @Value("${yuxun.subsidy.apprentice-per-year:5000}") BigDecimal amountPerYear,
                            @Value("${yuxun.subsidy.apprentice-advance-share:0.5}") BigDecimal advanceShare) {
@@ -156,7 +153,7 @@ public class SubsidyApprenticeships {
         this.audit = audit;
         this.evidence = evidence;
         this.certificates = certificates;
-        this.organizations = organizations;
+        this.cityReview = cityReview;
         this.directory = properties.dataDir().resolve("files");
         this.amountPerYear = amountPerYear;
         this.advanceShare = advanceShare;
@@ -464,37 +461,11 @@ public class SubsidyApprenticeships {
 
     /**
      * Whether the authority may decide on the filing: only the HRSS authority of the city the enterprise lies in
-     * (seeds/002 L1249: the filing goes to "所在地人力资源社会保障部门" and the standard is set at "市（地）" level),
-     * or, for a county placed directly under its province, that county's HRSS authority. A provincial (or county)
-     * officer whose remit covers the enterprise may view the filing but not decide on it.
+     * ({@link CityReview}); a provincial officer whose remit covers the enterprise may view the filing but not
+     * decide on it.
      */
     public boolean mayReview(FilingView filing, Long authorityId) {
-        if (authorityId == null) {
-            return false;
-        }
-        Optional<String> reviewing = reviewingRegion(filing.regionCode());
-        return reviewing.isPresent() && organizations.authority(authorityId)
-                .filter(a -> "HUMAN_RESOURCES".equals(a.kind()))
-                .map(a -> reviewing.get().equals(a.regionCode())).orElse(false);
-    }
-
-    /**
-     * The region whose HRSS authority reviews an enterprise of this region: its city, or a county-level unit placed
-     * directly under its province (GB/T 2260 digits 3–4 {@code 00} or {@code 90}, such as 仙桃市 429004), which has
-     * no city above it; none for a province.
-     */
-    static Optional<String> reviewingRegion(String enterpriseRegion) {
-        if (enterpriseRegion == null || !RegionCode.isValid(enterpriseRegion)) {
-            return Optional.empty();
-        }
-        RegionCode code = RegionCode.of(enterpriseRegion);
-        if (code.level() == RegionLevel.PROVINCE) {
-            return Optional.empty();
-        }
-        if (code.level() == RegionLevel.COUNTY && code.value().startsWith("90", 2)) {
-            return Optional.of(code.value());
-        }
-        return Optional.of(code.cityCode().orElse(code).value());
+        return cityReview.decides(filing.regionCode(), authorityId);
     }
 
     private void requireReviewer(FilingView filing, Long authorityId) {

@@ -113,8 +113,11 @@ public class SubsidyClaims {
     private final int ipBurst;
     private final Duration burstWindow;
 
+    private final CityReview cityReview;
+
     SubsidyClaims(JdbcClient jdbc, AuditLog audit, ClaimEvidence evidence, AttendanceRates rates,
                   CertificateManagement certificates, SubsidyPolicies policies, SubsidyChecks checks,
+                  CityReview cityReview,
                   @Value("${yuxun.subsidy.submit-days:90}") int submitDays,
                   @Value("${yuxun.subsidy.review-days:30}") int reviewDays,
                   @Value("${yuxun.subsidy.check-in-burst:5}") int ipBurst,
@@ -126,6 +129,7 @@ public class SubsidyClaims {
         this.certificates = certificates;
         this.policies = policies;
         this.checks = checks;
+        this.cityReview = cityReview;
         this.submitDays = submitDays;
         this.reviewDays = reviewDays;
         this.ipBurst = ipBurst;
@@ -347,7 +351,8 @@ public class SubsidyClaims {
      * @return whether this call decided it
      */
     @Transactional
-    public boolean review(long claimId, long lineId, Decision decision, String reason, long userId) {
+    public boolean review(long claimId, long lineId, Decision decision, String reason, long userId,
+                          Long authorityId) {
         String why = reason == null ? null : Text.normalise(reason);
         if (decision != Decision.APPROVE && (why == null || why.isEmpty())) {
             throw new InvalidInput("reason", "subsidy.review.reason.required", "驳回或退回修改须填写理由");
@@ -356,6 +361,7 @@ public class SubsidyClaims {
             throw new InvalidInput("reason", "subsidy.review.reason.tooLong", "理由不能超过 500 字");
         }
         ClaimView claim = get(claimId);
+        requireReviewer(claim, authorityId);
         String status = switch (decision) {
             case APPROVE -> "APPROVED";
             case REJECT -> "REJECTED";
@@ -375,8 +381,9 @@ public class SubsidyClaims {
 
     /** Approves every line still pending of a submitted claim. @return how many */
     @Transactional
-    public int approvePending(long claimId, long userId) {
+    public int approvePending(long claimId, long userId, Long authorityId) {
         ClaimView claim = get(claimId);
+        requireReviewer(claim, authorityId);
         int changed = jdbc.sql("""
                         update subsidy_claim_line set status = 'APPROVED', reviewed_by = ?, reviewed_at = now()
                         where claim_id = ? and status = 'PENDING'
@@ -396,8 +403,9 @@ public class SubsidyClaims {
      * @return whether this call completed it
      */
     @Transactional
-    public boolean completeReview(long claimId, int version, long userId) {
+    public boolean completeReview(long claimId, int version, long userId, Long authorityId) {
         ClaimView before = get(claimId);
+        requireReviewer(before, authorityId);
         if (!"SUBMITTED".equals(before.status())) {
             return false;
         }
@@ -417,6 +425,22 @@ public class SubsidyClaims {
     }
 
     /**
+     * Whether the authority decides on the claim — reviews its lines, completes the review, records its payment:
+     * only the HRSS authority of the city the institution lies in ({@link CityReview}). The provincial authority
+     * sees the claim and the totals.
+     */
+    public boolean mayReview(ClaimView claim, Long authorityId) {
+        return cityReview.decides(claim.regionCode(), authorityId);
+    }
+
+    private void requireReviewer(ClaimView claim, Long authorityId) {
+        if (!mayReview(claim, authorityId)) {
+            throw new InvalidInput(null, "subsidy.claim.cityOnly",
+                    "补贴申领由培训机构所在地的市级人力资源社会保障部门审核和拨付，本部门可以查看，但不能审核或拨付");
+        }
+    }
+
+    /**
      * Records the payment of a reviewed claim: one disbursement per approved line (payee by the policy, amount,
      * date, reference), the lines paid and the claim paid. A line has at most one disbursement (unique key), so a
      * second payment changes nothing.
@@ -424,7 +448,7 @@ public class SubsidyClaims {
      * @return how many lines this call paid
      */
     @Transactional
-    public int pay(long claimId, int version, LocalDate paidOn, String reference, long userId) {
+    public int pay(long claimId, int version, LocalDate paidOn, String reference, long userId, Long authorityId) {
         String ref = reference == null ? "" : Text.normalise(reference);
         if (ref.isEmpty() || ref.length() > 100) {
             throw new InvalidInput("reference", "subsidy.pay.reference.required", "请填写付款凭证号（不超过 100 字）");
@@ -433,6 +457,7 @@ public class SubsidyClaims {
             throw new InvalidInput("paidOn", "subsidy.pay.paidOn.required", "请填写付款日期");
         }
         ClaimView before = get(claimId);
+        requireReviewer(before, authorityId);
         int changed = jdbc.sql("""
                         update subsidy_claim set status = 'PAID', paid_at = now(), version = version + 1
                         where id = ? and version = ? and status = 'REVIEWED'""")

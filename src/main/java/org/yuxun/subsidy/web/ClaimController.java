@@ -90,9 +90,10 @@ class ClaimController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('SUBSIDY_CLAIM_VIEW')")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         ClaimView claim = claims.get(id);
         model.addAttribute("claim", claim);
+        model.addAttribute("mayReview", claims.mayReview(claim, authorityOf(user)));
         model.addAttribute("lines", claims.lines(id));
         model.addAttribute("disbursements", claims.disbursements(id));
         model.addAttribute("earlier", claims.earlierSubsidies(id));
@@ -132,7 +133,7 @@ class ClaimController {
                   @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user,
                   RedirectAttributes flash) {
         try {
-            outcome(flash, claims.review(id, lineId, decision, reason, user.id()));
+            outcome(flash, claims.review(id, lineId, decision, reason, user.id(), authorityOf(user)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
             flash.addFlashAttribute("problemLine", lineId);
@@ -144,7 +145,11 @@ class ClaimController {
     @PreAuthorize("hasAuthority('SUBSIDY_CLAIM_REVIEW')")
     String approvePending(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
-        outcome(flash, claims.approvePending(id, user.id()) > 0);
+        try {
+            outcome(flash, claims.approvePending(id, user.id(), authorityOf(user)) > 0);
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", text(e));
+        }
         return "redirect:/subsidy/claims/" + id;
     }
 
@@ -153,7 +158,7 @@ class ClaimController {
     String completeReview(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
         try {
-            outcome(flash, claims.completeReview(id, version, user.id()));
+            outcome(flash, claims.completeReview(id, version, user.id(), authorityOf(user)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
         }
@@ -167,7 +172,7 @@ class ClaimController {
                @RequestParam(required = false) String reference, @AuthenticationPrincipal CurrentUser user,
                RedirectAttributes flash) {
         try {
-            outcome(flash, claims.pay(id, version, paidOn, reference, user.id()) > 0);
+            outcome(flash, claims.pay(id, version, paidOn, reference, user.id(), authorityOf(user)) > 0);
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
         }
@@ -237,5 +242,9 @@ class ClaimController {
     private String text(InvalidInput e) {
         InvalidInput.Violation v = e.violations().getFirst();
         return messages.getMessage(v.code(), v.args(), v.defaultMessage(), LocaleContextHolder.getLocale());
+    }
+
+    private static Long authorityOf(CurrentUser user) {
+        return user.orgKind() == CurrentUser.OrgKind.AUTHORITY ? user.orgId() : null;
     }
 }

@@ -1,0 +1,23 @@
+package org.yuxun.subsidy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which region's HRSS authority decides on a subsidy claim or an apprenticeship filing (seeds/002 L1249). */
+class CityReviewTest {
+
+    @Test
+    void theCityOfTheEnterpriseReviewsOrACountyUnderNoCity() {
+        // 余杭区 → 杭州市
+        assertThat(CityReview.reviewingRegion("330110")).contains("330100");
+        // an enterprise registered at the city itself
+        assertThat(CityReview.reviewingRegion("330200")).contains("330200");
+        // 仙桃市, a county-level city placed directly under 湖北省
+        assertThat(CityReview.reviewingRegion("429004")).contains("429004");
+        // a province or nonsense has no reviewing city
+        assertThat(CityReview.reviewingRegion("330000")).isEmpty();
+        assertThat(CityReview.reviewingRegion("abc")).isEmpty();
+        assertThat(CityReview.reviewingRegion(null)).isEmpty();
+    }
+}
