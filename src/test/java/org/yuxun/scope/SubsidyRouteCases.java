@@ -119,6 +119,9 @@ final class SubsidyRouteCases {
         post(cases, "/subsidy/apprenticeships/{id}/balance/approve",
                 f -> "/subsidy/apprenticeships/" + f.apprenticeshipA + "/balance/approve", DENIED,
                 Map.of("version", "0"));
+        post(cases, "/subsidy/apprenticeships/{id}/returned",
+                f -> "/subsidy/apprenticeships/" + f.apprenticeshipA + "/returned", DENIED,
+                Map.of("returnedOn", "2026-12-01", "reference", "乙退回凭证"));
         get(cases, "/subsidy/totals", f -> "/subsidy/totals", ALLOWED);
         get(cases, "/subsidy/totals/export", f -> "/subsidy/totals/export", ALLOWED, Map.of("by", "PROGRAMME"));
     }

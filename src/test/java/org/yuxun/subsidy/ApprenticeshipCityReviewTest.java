@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,6 +156,40 @@ class ApprenticeshipCityReviewTest {
         assertThat(mvc.perform(get("/subsidy/totals").param("by", "PROGRAMME").with(user(accounts.load("trainer"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .doesNotContain("企业新型学徒制补贴", c.programmeName());
+
+        // the enterprise pays the over-advance back; the city records it once, the province may not
+        assertThat(settled).doesNotContain("id=\"record-return\"");
+        assertThat(requestedPage(location, city)).contains("id=\"record-return\"");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String day = today.minusDays(1).toString();
+        mvc.perform(post(location + "/returned").param("returnedOn", day)
+                        .param("reference", "TH-" + fixture.tag).with(user(province)).with(csrf()))
+                .andExpect(flash().attribute("problem", containsString("市级人力资源社会保障部门审核")));
+        mvc.perform(post(location + "/returned").param("returnedOn", today.plusDays(3).toString())
+                        .param("reference", "TH-" + fixture.tag).with(user(city)).with(csrf()))
+                .andExpect(flash().attribute("problem", containsString("退回日期不能晚于今天")));
+        mvc.perform(post(location + "/returned").param("returnedOn", day).param("reference", " ")
+                        .with(user(city)).with(csrf()))
+                .andExpect(flash().attribute("problem", containsString("请填写退回凭证号")));
+        assertThat(fixture.value("""
+                select count(*) from subsidy_disbursement
+                where apprenticeship_id = ? and returned_on is not null""", Long.class, id)).isZero();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post(location + "/returned").param("returnedOn", day).param("reference", "TH-" + fixture.tag)
+                    .with(user(city)).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        String returned = requestedPage(location, hr);
+        assertThat(returned).contains("企业已于 " + day + " 退回 2,916.67 元（凭证 TH-" + fixture.tag + "）")
+                .doesNotContain("id=\"owed\"");
+        assertThat(requestedPage(location, city)).doesNotContain("id=\"record-return\"");
+        assertThat(fixture.id("""
+                select count(*) from audit_event where object_type = 'SubsidyApprenticeship' and object_id = ?::text
+                  and action = 'RECORD_RETURN'""", id)).isEqualTo(1);
+    }
+
+    private String requestedPage(String location, CurrentUser who) throws Exception {
+        return mvc.perform(get(location).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
     }
 
     private static List<String> excelRow(byte[] workbook, String key) throws Exception {

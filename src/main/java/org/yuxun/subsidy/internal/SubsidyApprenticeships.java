@@ -76,7 +76,8 @@ public class SubsidyApprenticeships {
                              BigDecimal advanceShare, String planFileName, String status, String reviewReason,
                              String invoiceReference, Instant filedAt, Instant approvedAt, Instant settledAt,
                              int version, int apprentices, BigDecimal advance, BigDecimal balance,
-                             BigDecimal paid, BigDecimal reclaimed) {
+                             BigDecimal paid, BigDecimal reclaimed, LocalDate returnedOn,
+                             String returnedReference) {
 
         public boolean refilable() {
             return "RETURNED".equals(status);
@@ -93,6 +94,11 @@ public class SubsidyApprenticeships {
 
         public boolean reclaims() {
             return owed().signum() > 0;
+        }
+
+        /** Settled with a reclaim the enterprise has not yet been recorded as having paid back. */
+        public boolean reclaimOpen() {
+            return "SETTLED".equals(status) && reclaims() && returnedOn == null;
         }
 
         public BigDecimal years() {
@@ -132,7 +138,11 @@ public class SubsidyApprenticeships {
                    (select coalesce(sum(d.amount), 0) from subsidy_disbursement d
                     where d.apprenticeship_id = a.id and d.kind <> 'APPRENTICESHIP_RECLAIM') as paid,
                    (select coalesce(sum(d.amount), 0) from subsidy_disbursement d
-                    where d.apprenticeship_id = a.id and d.kind = 'APPRENTICESHIP_RECLAIM') as reclaimed
+                    where d.apprenticeship_id = a.id and d.kind = 'APPRENTICESHIP_RECLAIM') as reclaimed,
+                   (select d.returned_on from subsidy_disbursement d
+                    where d.apprenticeship_id = a.id and d.kind = 'APPRENTICESHIP_RECLAIM') as returned_on,
+                   (select d.returned_reference from subsidy_disbursement d
+                    where d.apprenticeship_id = a.id and d.kind = 'APPRENTICESHIP_RECLAIM') as returned_reference
             from subsidy_apprenticeship a""";
 
     private final JdbcClient jdbc;
@@ -460,6 +470,44 @@ public class SubsidyApprenticeships {
     }
 
     /**
+     * Records that the enterprise paid back the over-advance of a settled filing: the date and the receipt's
+     * reference, once, by the city HRSS authority that settled it; audited.
+     *
+     * @return whether this call recorded it (a second call changes nothing)
+     */
+    @Transactional
+    public boolean recordReturn(long id, LocalDate returnedOn, String reference, long userId, Long authorityId,
+                                LocalDate today) {
+        String ref = reference == null ? "" : Text.normalise(reference);
+        List<InvalidInput.Violation> problems = new ArrayList<>();
+        if (returnedOn == null) {
+            problems.add(new InvalidInput.Violation("returnedOn", "subsidy.apprenticeship.returned.date.required",
+                    "请填写退回日期", new Object[0]));
+        } else if (returnedOn.isAfter(today)) {
+            problems.add(new InvalidInput.Violation("returnedOn", "subsidy.apprenticeship.returned.date.future",
+                    "退回日期不能晚于今天", new Object[0]));
+        }
+        if (ref.isEmpty() || ref.length() > 100) {
+            problems.add(new InvalidInput.Violation("reference", "subsidy.apprenticeship.returned.reference.required",
+                    "请填写退回凭证号（不超过 100 字）", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        FilingView before = get(id);
+        requireReviewer(before, authorityId);
+        int changed = jdbc.sql("""
+                        update subsidy_disbursement set returned_on = ?, returned_reference = ?, returned_by = ?
+                        where apprenticeship_id = ? and kind = 'APPRENTICESHIP_RECLAIM' and returned_on is null""")
+                .params(returnedOn, ref, userId, id).update();
+        if (changed > 0) {
+            audit.record("RECORD_RETURN", "SubsidyApprenticeship", id, before.className() + "：企业已退回 "
+                    + before.owed() + " 元（" + ref + "）", before, get(id));
+        }
+        return changed > 0;
+    }
+
+    /**
      * Whether the authority may decide on the filing: only the HRSS authority of the city the enterprise lies in
      * ({@link CityReview}); a provincial officer whose remit covers the enterprise may view the filing but not
      * decide on it.
@@ -624,7 +672,8 @@ public class SubsidyApprenticeships {
                 rs.getString("invoice_reference"), instant(rs, "filed_at"), instant(rs, "approved_at"),
                 instant(rs, "settled_at"), rs.getInt("version"), rs.getInt("apprentice_count"),
                 rs.getBigDecimal("advance_total"), rs.getBigDecimal("balance_total"), rs.getBigDecimal("paid"),
-                rs.getBigDecimal("reclaimed"));
+                rs.getBigDecimal("reclaimed"), rs.getObject("returned_on", LocalDate.class),
+                rs.getString("returned_reference"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

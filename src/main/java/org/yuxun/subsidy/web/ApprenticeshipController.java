@@ -20,6 +20,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -148,6 +149,7 @@ class ApprenticeshipController {
         FilingView filing = apprenticeships.get(id);
         model.addAttribute("filing", filing);
         model.addAttribute("mayReview", apprenticeships.mayReview(filing, authorityOf(user)));
+        model.addAttribute("today", LocalDate.now(SubsidyClaims.ZONE));
         model.addAttribute("apprentices", apprenticeships.apprentices(id));
         model.addAttribute("payments", apprenticeships.payments(id));
         model.addAttribute("certificates", filing.balanceOpen() ? apprenticeships.certificateNumbers(filing.classId())
@@ -222,6 +224,21 @@ class ApprenticeshipController {
                           RedirectAttributes flash) {
         try {
             outcome(flash, apprenticeships.approveBalance(id, version, user.id(), authorityOf(user),
+                    LocalDate.now(SubsidyClaims.ZONE)));
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", text(e.violations().getFirst()));
+        }
+        return "redirect:/subsidy/apprenticeships/" + id;
+    }
+
+    @PostMapping("/{id}/returned")
+    @PreAuthorize("hasAuthority('SUBSIDY_APPRENTICESHIP_REVIEW')")
+    String recordReturn(@PathVariable long id,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate returnedOn,
+                        @RequestParam(required = false) String reference, @AuthenticationPrincipal CurrentUser user,
+                        RedirectAttributes flash) {
+        try {
+            outcome(flash, apprenticeships.recordReturn(id, returnedOn, reference, user.id(), authorityOf(user),
                     LocalDate.now(SubsidyClaims.ZONE)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
