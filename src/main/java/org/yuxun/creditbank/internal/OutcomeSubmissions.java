@@ -16,6 +16,7 @@ import org.yuxun.creditbank.OutcomeKind;
 import org.yuxun.organization.OrganizationDirectory;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.NotFound;
+import org.yuxun.shared.DataScope;
 import org.yuxun.shared.Page;
 
 /**
@@ -48,6 +49,10 @@ public class OutcomeSubmissions {
 
     /** The evidence file. */
     public record Evidence(String name, String type, byte[] bytes) {
+    }
+
+    /** An institution a learner may send a submission to; {@code mine} when the learner studies or trains there. */
+    public record InstitutionOption(long id, String name, boolean mine) {
     }
 
     private static final String SUBMISSION = """
@@ -152,6 +157,25 @@ public class OutcomeSubmissions {
             return "image/png";
         }
         return null;
+    }
+
+    /**
+     * The institutions a learner can choose to review a submission: every active institution, since the issuing
+     * or the receiving one may review it (seeds/001 §二(九)), those the learner is linked to first. Institutions are
+     * not readable in a learner's scope, so the names are read in system scope; names only, as the public rule
+     * catalogue shows them.
+     */
+    public List<InstitutionOption> institutions(long personId) {
+        return DataScope.asSystem(() -> jdbc.sql("""
+                        select i.id, i.name,
+                               exists (select 1 from person_link l where l.person_id = ? and l.org_kind = 'INSTITUTION'
+                                       and l.org_id = i.id)
+                               or exists (select 1 from programme_student s where s.person_id = ?
+                                          and s.institution_id = i.id) as mine
+                        from institution i where i.active
+                        order by mine desc, i.name""")
+                .params(personId, personId)
+                .query((rs, n) -> new InstitutionOption(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list());
     }
 
     /** The learner's own submissions, newest first. */

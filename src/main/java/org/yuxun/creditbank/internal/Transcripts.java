@@ -42,7 +42,7 @@ public class Transcripts {
         }
     }
 
-    private static final String FONT = "Yuxun Sans";
+    static final String FONT = "Yuxun Sans";
 
     private final JdbcClient jdbc;
     private final CreditExchange exchange;
@@ -98,6 +98,11 @@ public class Transcripts {
                 + "<div class='meta'>合计：" + t.totalCredits().toPlainString() + " 学分</div>"
                 + "<div class='meta'>本成绩单依据" + e(t.institutionName()) + "公布的学分转换规则出具。</div>"
                 + "</body></html>";
+        return render(html);
+    }
+
+    /** An HTML page as a PDF with the embedded CJK font, which the page names as its font family {@link #FONT}. */
+    static byte[] render(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
