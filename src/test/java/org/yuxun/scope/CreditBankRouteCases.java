@@ -160,6 +160,10 @@ final class CreditBankRouteCases {
                 + "/accept", DENIED, Map.of());
         post(cases, "/credit-bank/submissions/{id}/reject", f -> "/credit-bank/submissions/" + f.submissionA
                 + "/reject", DENIED, Map.of("reason", "乙驳回"));
+        get(cases, "/credit-bank/statistics", f -> "/credit-bank/statistics", ALLOWED,
+                Map.of("q", "{marker-prefix}", "active", "false"));
+        get(cases, "/credit-bank/statistics/export", f -> "/credit-bank/statistics/export", ALLOWED,
+                Map.of("q", "{marker-prefix}", "active", "false"));
         get(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED);
         get(cases, "/my/outcome-submissions/new", f -> "/my/outcome-submissions/new", ALLOWED);
         post(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED,
