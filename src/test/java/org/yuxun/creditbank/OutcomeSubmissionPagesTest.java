@@ -118,6 +118,14 @@ class OutcomeSubmissionPagesTest {
                 .getResponse().getContentAsString()).contains("证明材料不能超过 5 MB");
         assertThat(mvc.perform(submission(title, null, null)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).contains("请上传证明材料");
+        // values that are not numbers, dates or choices at all: said at the field, never a server error
+        String garbled = mvc.perform(multipart("/my/outcome-submissions").file(new MockMultipartFile("evidence",
+                                "a.pdf", "application/pdf", PDF)).with(user(learner)).with(csrf())
+                        .param("institutionId", "abc").param("kind", "PRIZE").param("title", title)
+                        .param("issuer", "浙江省教育厅").param("hours", "三十").param("achievedOn", "2026-13-45"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(garbled).contains("请输入有效的学时").contains("请输入有效的日期").contains("请选择认定院校")
+                .contains("请选择成果类型").contains(title);
         assertThat(count()).isZero();
 
         mvc.perform(submission(title, "获奖证书.pdf", PDF)).andExpect(redirectedUrl("/my/outcome-submissions"));
