@@ -88,4 +88,22 @@ class CreditStatisticsTest {
         return mvc.perform(get(path).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
+
+    @Test
+    void anAuthorityOpensACollegeInItsRemitToReadItsApplicationsAndSubmissions() throws Exception {
+        long hangzhouCollege = DataScope.asSystem(() -> jdbc.sql("select id from institution where name = ?")
+                .param(HANGZHOU_COLLEGE).query(Long.class).single());
+        CurrentUser province = accounts.load("zj-edu");
+        assertThat(page("/credit-bank/statistics", province))
+                .contains("/credit-bank/statistics/" + hangzhouCollege);
+        String applications = page("/credit-bank/statistics/" + hangzhouCollege, province);
+        assertThat(applications).contains(HANGZHOU_COLLEGE).contains("智慧健康养老服务与管理（三年制高职）")
+                .contains("已审核").doesNotContain("/accept").doesNotContain("/reject");
+        String submissions = page("/credit-bank/statistics/" + hangzhouCollege + "?view=submissions", province);
+        assertThat(submissions).contains("王小明").contains("工业机器人技术应用");
+        mvc.perform(get("/credit-bank/statistics/" + hangzhouCollege).with(user(accounts.load("nb-edu"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/credit-bank/statistics/" + hangzhouCollege).with(user(accounts.load("hz-hrss"))))
+                .andExpect(status().isNotFound());
+    }
 }

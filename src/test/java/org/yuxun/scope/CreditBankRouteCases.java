@@ -164,6 +164,8 @@ final class CreditBankRouteCases {
                 Map.of("q", "{marker-prefix}", "active", "false"));
         get(cases, "/credit-bank/statistics/export", f -> "/credit-bank/statistics/export", ALLOWED,
                 Map.of("q", "{marker-prefix}", "active", "false"));
+        get(cases, "/credit-bank/statistics/{institutionId}", f -> "/credit-bank/statistics/" + f.institutionA,
+                DENIED, Map.of("view", "submissions"));
         get(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED);
         get(cases, "/my/outcome-submissions/new", f -> "/my/outcome-submissions/new", ALLOWED);
         post(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED,

@@ -195,6 +195,16 @@ public class OutcomeSubmissions {
         return new Page<>(rows, page, size, total);
     }
 
+    /** One institution's submissions, newest first, as an authority overseeing it reads them (row-level security). */
+    public Page<Submission> ofInstitution(long institutionId, int page, int size) {
+        long total = jdbc.sql("select count(*) from outcome_submission where institution_id = ?").param(institutionId)
+                .query(Long.class).single();
+        List<Submission> rows = jdbc.sql(SUBMISSION + " where s.institution_id = ? order by s.submitted_at desc, s.id desc"
+                        + " limit ? offset ?")
+                .params(institutionId, size, (long) page * size).query(this::submission).list();
+        return new Page<>(rows, page, size, total);
+    }
+
     public Submission get(long id) {
         return jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(this::submission).optional()
                 .orElseThrow(() -> new NotFound("OutcomeSubmission", id));

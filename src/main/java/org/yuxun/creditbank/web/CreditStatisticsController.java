@@ -11,11 +11,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yuxun.audit.AuditLog;
 import org.yuxun.creditbank.internal.CreditBankStatistics;
 import org.yuxun.creditbank.internal.CreditBankStatistics.InstitutionFigures;
+import org.yuxun.creditbank.internal.OutcomeSubmissions;
 import org.yuxun.shared.Page;
 
 /**
@@ -28,11 +30,14 @@ import org.yuxun.shared.Page;
 class CreditStatisticsController {
 
     private final CreditBankStatistics statistics;
+    private final OutcomeSubmissions submissions;
     private final MessageSource messages;
     private final AuditLog audit;
 
-    CreditStatisticsController(CreditBankStatistics statistics, MessageSource messages, AuditLog audit) {
+    CreditStatisticsController(CreditBankStatistics statistics, OutcomeSubmissions submissions,
+                               MessageSource messages, AuditLog audit) {
         this.statistics = statistics;
+        this.submissions = submissions;
         this.messages = messages;
         this.audit = audit;
     }
@@ -46,6 +51,20 @@ class CreditStatisticsController {
         model.addAttribute("q", q);
         model.addAttribute("active", active);
         return "creditbank/statistics";
+    }
+
+    /** One institution's figures with its applications and learners' submissions, read only. */
+    @GetMapping("/{institutionId}")
+    @PreAuthorize("hasAuthority('CREDIT_STATISTICS_VIEW')")
+    String institution(@PathVariable long institutionId, @RequestParam(defaultValue = "applications") String view,
+                       @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("figures", statistics.institution(institutionId));
+        boolean submissionsView = "submissions".equals(view);
+        model.addAttribute("view", submissionsView ? "submissions" : "applications");
+        model.addAttribute("page", submissionsView
+                ? submissions.ofInstitution(institutionId, Page.clamp(page), Page.DEFAULT_SIZE)
+                : statistics.applications(institutionId, Page.clamp(page), Page.DEFAULT_SIZE));
+        return "creditbank/statistics-institution";
     }
 
     /** The figures as filtered, as an Excel workbook; the export is recorded in the audit trail. */
