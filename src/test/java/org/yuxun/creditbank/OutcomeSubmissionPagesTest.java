@@ -225,6 +225,33 @@ class OutcomeSubmissionPagesTest {
                 .query(Long.class).single())).isEqualTo(1L);
     }
 
+    @Test
+    void aLearnerWithdrawsASubmissionWaitingForReviewButNotOneReviewed() throws Exception {
+        mvc.perform(submission("误传的证书" + tag, "wrong.pdf", PDF)).andExpect(status().is3xxRedirection());
+        long wrong = submissionId();
+        assertThat(page("/my/outcome-submissions", learner)).contains("撤回申报").contains("data-confirm");
+        // another learner cannot withdraw it
+        mvc.perform(post("/my/outcome-submissions/" + wrong + "/withdraw").with(user(accounts.load("learner")))
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/my/outcome-submissions/" + wrong + "/withdraw").with(user(learner)).with(csrf()))
+                .andExpect(redirectedUrl("/my/outcome-submissions")).andExpect(flash().attribute("withdrawn", true));
+        assertThat(count()).isZero();
+        assertThat(page("/credit-bank/submissions?q=" + tag, ningbo)).doesNotContain("误传的证书" + tag);
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select count(*) from audit_event where object_type = 'OutcomeSubmission' and object_id = ?
+                        and action = 'WITHDRAW'""").param(String.valueOf(wrong)).query(Long.class).single()))
+                .isEqualTo(1L);
+
+        mvc.perform(submission("省级竞赛" + tag, "a.pdf", PDF)).andExpect(status().is3xxRedirection());
+        long reviewed = submissionId();
+        mvc.perform(post("/credit-bank/submissions/" + reviewed + "/accept").with(user(ningbo)).with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        mvc.perform(post("/my/outcome-submissions/" + reviewed + "/withdraw").with(user(learner)).with(csrf()))
+                .andExpect(flash().attribute("refusal", "credit.submission.reviewed"));
+        assertThat(count()).isEqualTo(1L);
+        assertThat(page("/my/outcome-submissions", learner)).doesNotContain("撤回申报");
+    }
+
     private MockMultipartHttpServletRequestBuilder submission(String title, String fileName, byte[] evidence) {
         MockMultipartHttpServletRequestBuilder request = multipart("/my/outcome-submissions");
         if (evidence != null) {

@@ -171,6 +171,8 @@ final class CreditBankRouteCases {
         post(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED,
                 Map.of("institutionId", "{institutionA}", "kind", "COMPETITION", "title", "乙伪造",
                         "issuer", "乙", "achievedOn", "2026-01-01"));
+        post(cases, "/my/outcome-submissions/{id}/withdraw", f -> "/my/outcome-submissions/" + f.submissionA
+                + "/withdraw", DENIED, Map.of());
         get(cases, "/my/outcome-submissions/{id}/evidence", f -> "/my/outcome-submissions/" + f.submissionA
                 + "/evidence", DENIED);
         get(cases, "/my/learning-account", f -> "/my/learning-account", ALLOWED);

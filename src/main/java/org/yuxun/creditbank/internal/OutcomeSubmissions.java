@@ -144,6 +144,25 @@ public class OutcomeSubmissions {
         return id;
     }
 
+    /**
+     * Withdraws the learner's own submission while it waits for review; the row and its evidence are deleted. One
+     * already reviewed stays as the record of the decision.
+     */
+    @Transactional
+    public void withdraw(long personId, long id) {
+        Submission s = get(id);
+        if (s.personId() != personId) {
+            throw new NotFound("OutcomeSubmission", id);
+        }
+        int deleted = jdbc.sql("delete from outcome_submission where id = ? and person_id = ? and status = 'SUBMITTED'")
+                .params(id, personId).update();
+        if (deleted == 0) {
+            throw new InvalidInput(null, "credit.submission.reviewed", "该申报已审核，不能撤回");
+        }
+        audit.record("WITHDRAW", "OutcomeSubmission", id, s.title() + " → " + s.institutionName(),
+                Map.of("status", "SUBMITTED"), null);
+    }
+
     /** The evidence's type by its first bytes, or null when it is none of PDF, JPEG, PNG. */
     static String type(byte[] b) {
         if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {

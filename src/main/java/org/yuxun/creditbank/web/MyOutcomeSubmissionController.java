@@ -89,6 +89,18 @@ class MyOutcomeSubmissionController {
         return "redirect:/my/outcome-submissions";
     }
 
+    @PostMapping("/{id}/withdraw")
+    @PreAuthorize("hasAuthority('MY_TRAINING')")
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            submissions.withdraw(person(user), id);
+            flash.addFlashAttribute("withdrawn", true);
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("refusal", e.violations().getFirst().code());
+        }
+        return "redirect:/my/outcome-submissions";
+    }
+
     /** The learner's own evidence (row-level security shows a learner only their own submissions). */
     @GetMapping("/{id}/evidence")
     @PreAuthorize("hasAuthority('MY_TRAINING')")
