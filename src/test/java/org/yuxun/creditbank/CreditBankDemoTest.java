@@ -15,8 +15,8 @@ import org.yuxun.shared.DataScope;
 
 /**
  * The demo story of the credit bank, read only (other tests and the browser tour use it): 王小明's certificate is in
- * their learning account, the Ningbo college offers a rule that converts it, and a completed exchange of another
- * learner shows on the college's pages.
+ * their learning account, the Ningbo college offers a rule that converts it, a completed exchange of another
+ * learner shows on the college's pages, and 王小明's competition award waits for the college's recognition.
  */
 @IntegrationTest
 class CreditBankDemoTest {
@@ -77,5 +77,24 @@ class CreditBankDemoTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(catalogue).contains("宁波海港职业技术学院").contains("工业机器人安全与操作基础")
                 .doesNotContain("老年照护技术");
+    }
+
+    @Test
+    void theCollegeFindsTheDemoLearnersCompetitionAwardWaitingForRecognitionWithItsCertificate() throws Exception {
+        var college = accounts.load("college-admin");
+        String list = mvc.perform(get("/credit-bank/submissions").param("status", "SUBMITTED").with(user(college)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("王小明").contains("工业机器人技术应用").contains("待认定");
+        long id = DataScope.asSystem(() -> jdbc.sql("""
+                        select s.id from outcome_submission s join app_user u on u.person_id = s.person_id
+                        where u.username = 'learner' order by s.id limit 1""").query(Long.class).single());
+        var evidence = mvc.perform(get("/credit-bank/submissions/" + id + "/evidence").with(user(college)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(evidence.getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(evidence.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        String mine = mvc.perform(get("/my/outcome-submissions").with(user(accounts.load("learner"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains("工业机器人技术应用").contains("浙江育训职业技术学院");
     }
 }

@@ -227,6 +227,13 @@ class CreditExchangeFlowTest {
         assertThat(clr.path("type").toString()).contains("ClrCredential");
         assertThat(clr.toString()).doesNotContain(document);
         JsonNode subject = clr.path("credentialSubject");
+        // the holder is named by a salted digest of the number, which the people register made without revealing it
+        JsonNode hashed = subject.path("identifier").get(1);
+        assertThat(new org.yuxun.shared.SaltedDigest(hashed.path("identityHash").asText().substring("sha256$".length()),
+                hashed.path("salt").asText()).matches(document)).isTrue();
+        assertThat(DataScope.asSystem(() -> jdbc.sql("""
+                        select count(*) from audit_event where action = 'REVEAL_IDENTITY' and object_type = 'Person'
+                        and object_id = ?""").param(String.valueOf(person)).query(Long.class).single())).isZero();
         assertThat(subject.path("achievement").get(0).path("creditsAvailable").decimalValue())
                 .isEqualByComparingTo("2");
         JsonNode inner = subject.path("verifiableCredential");

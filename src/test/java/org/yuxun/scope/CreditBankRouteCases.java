@@ -14,8 +14,9 @@ import org.yuxun.shared.DataScope;
 
 /**
  * Routes of the credit bank. A has a major, a degree programme, a course, a draft conversion rule, A's learner as
- * a student, a learning outcome of that learner and an application to A under review, all named with the marker.
- * B searches, addresses A's records directly, and tries to review A's application; the public rule catalogue
+ * a student, a learning outcome of that learner, an application to A under review and an outcome the learner
+ * submitted to A with evidence, all named with the marker. B searches and exports, addresses A's records directly,
+ * and tries to review A's application and submission; the public rule catalogue
  * shows published rules only, and A's is a draft.
  */
 final class CreditBankRouteCases {
@@ -68,6 +69,13 @@ final class CreditBankRouteCases {
                                                                  rule_id, course_id, credits, exempt)
                             values (?, ?, ?, ?, ?, ?, 2, true) returning id""")
                     .params(f.applicationA, f.institutionA, f.personA, outcome, f.ruleA, f.courseA)
+                    .query(Long.class).single();
+            f.submissionA = jdbc.sql("""
+                            insert into outcome_submission (person_id, person_name, institution_id, kind, title, issuer,
+                                                            achieved_on, evidence_name, evidence_type, evidence)
+                            values (?, ?, ?, 'COMPETITION', ?, ?, current_date, ?, 'application/pdf', ?) returning id""")
+                    .params(f.personA, f.personNameA, f.institutionA, f.marker + "大赛", f.marker + "主办方",
+                            f.marker + ".pdf", ("%PDF-1.4 " + f.marker).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .query(Long.class).single();
         });
     }
@@ -139,6 +147,34 @@ final class CreditBankRouteCases {
         post(cases, "/credit-bank/applications/{id}/lines/{lineId}/reject",
                 f -> "/credit-bank/applications/" + f.applicationA + "/lines/" + f.lineA + "/reject", DENIED,
                 Map.of("reason", "乙驳回"));
+        get(cases, "/credit-bank/applications/export", f -> "/credit-bank/applications/export", ALLOWED,
+                Map.of("q", "{personName-prefix}"));
+        get(cases, "/credit-bank/submissions", f -> "/credit-bank/submissions", ALLOWED,
+                Map.of("q", "{personName-prefix}"));
+        get(cases, "/credit-bank/submissions/export", f -> "/credit-bank/submissions/export", ALLOWED,
+                Map.of("q", "{marker-prefix}"));
+        get(cases, "/credit-bank/submissions/{id}", f -> "/credit-bank/submissions/" + f.submissionA, DENIED);
+        get(cases, "/credit-bank/submissions/{id}/evidence", f -> "/credit-bank/submissions/" + f.submissionA
+                + "/evidence", DENIED);
+        post(cases, "/credit-bank/submissions/{id}/accept", f -> "/credit-bank/submissions/" + f.submissionA
+                + "/accept", DENIED, Map.of());
+        post(cases, "/credit-bank/submissions/{id}/reject", f -> "/credit-bank/submissions/" + f.submissionA
+                + "/reject", DENIED, Map.of("reason", "乙驳回"));
+        get(cases, "/credit-bank/statistics", f -> "/credit-bank/statistics", ALLOWED,
+                Map.of("q", "{marker-prefix}", "active", "false"));
+        get(cases, "/credit-bank/statistics/export", f -> "/credit-bank/statistics/export", ALLOWED,
+                Map.of("q", "{marker-prefix}", "active", "false"));
+        get(cases, "/credit-bank/statistics/{institutionId}", f -> "/credit-bank/statistics/" + f.institutionA,
+                DENIED, Map.of("view", "submissions"));
+        get(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED);
+        get(cases, "/my/outcome-submissions/new", f -> "/my/outcome-submissions/new", ALLOWED);
+        post(cases, "/my/outcome-submissions", f -> "/my/outcome-submissions", ALLOWED,
+                Map.of("institutionId", "{institutionA}", "kind", "COMPETITION", "title", "乙伪造",
+                        "issuer", "乙", "achievedOn", "2026-01-01"));
+        post(cases, "/my/outcome-submissions/{id}/withdraw", f -> "/my/outcome-submissions/" + f.submissionA
+                + "/withdraw", DENIED, Map.of());
+        get(cases, "/my/outcome-submissions/{id}/evidence", f -> "/my/outcome-submissions/" + f.submissionA
+                + "/evidence", DENIED);
         get(cases, "/my/learning-account", f -> "/my/learning-account", ALLOWED);
         get(cases, "/my/credit-applications/new", f -> "/my/credit-applications/new?student=" + f.studentA, DENIED);
         post(cases, "/my/credit-applications", f -> "/my/credit-applications", DENIED,

@@ -40,6 +40,7 @@ final class ScopeFixture {
     long studentA;
     long applicationA;
     long lineA;
+    long submissionA;
     long apprenticeshipA;
     long apprenticeA;
     String usernameA;
@@ -124,6 +125,8 @@ final class ScopeFixture {
             rows.put("signingKey", rows("select kid, retired_at from credential_signing_key where issuer_id = ?",
                     institutionA));
             rows.put("credential", rows("select id, revoked_at from credential where issuer_id = ?", institutionA));
+            rows.put("outcomeSubmission", rows("select id, status, reason, outcome_id from outcome_submission"
+                    + " where institution_id = ?", institutionA));
             rows.put("subsidyClaim", rows("select * from subsidy_claim where institution_id = ?", institutionA));
             rows.put("subsidyLine", rows("select id, status, review_reason, amount from subsidy_claim_line"
                     + " where institution_id = ?", institutionA));

@@ -153,7 +153,7 @@ public class CredentialDocuments {
             inner.add(json.readValue(credentialJson, Map.class));
         }
 
-        SaltedDigest holderNumber = SaltedDigest.of(claim.holderIdentityNumber());
+        SaltedDigest holderNumber = claim.holderIdentity();
         Map<String, Object> hashedNumber = new LinkedHashMap<>();
         hashedNumber.put("type", "IdentityObject");
         hashedNumber.put("identityHash", "sha256$" + holderNumber.sha256());

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.yuxun.certification.CertificateIssued;
 import org.yuxun.certification.CertificateManagement;
 import org.yuxun.certification.CertificateView;
+import org.yuxun.creditbank.OutcomeKind;
 import org.yuxun.demo.DemoContext;
 import org.yuxun.demo.DemoExtension;
 
@@ -21,7 +22,8 @@ import org.yuxun.demo.DemoExtension;
  * into its credits and exemption; the demo learner 王小明, whose certificate from 浙江育训职业技术学院 is in their
  * learning account, is a student there and can apply. 浙江育训职业技术学院 runs 智慧健康养老服务与管理 with a rule for
  * its own 养老护理员 training certificates, and one of last month's graduates, a student there, has an application
- * already accepted, so the pages show a completed exchange too.
+ * already accepted, so the pages show a completed exchange too. 王小明 has also submitted a competition award with
+ * its certificate to 浙江育训职业技术学院, waiting for the college's review (认定).
  */
 @Component
 @Order(600)
@@ -35,9 +37,11 @@ class CreditBankDemo implements DemoExtension {
     private final CertificateManagement certificates;
     private final CreditExchange exchange;
     private final ConversionRules rules;
+    private final OutcomeSubmissions submissions;
 
     CreditBankDemo(JdbcClient jdbc, OutcomeListener outcomes, CertificateManagement certificates,
-                   CreditExchange exchange, ConversionRules rules) {
+                   CreditExchange exchange, ConversionRules rules, OutcomeSubmissions submissions) {
+        this.submissions = submissions;
         this.jdbc = jdbc;
         this.outcomes = outcomes;
         this.certificates = certificates;
@@ -70,6 +74,7 @@ class CreditBankDemo implements DemoExtension {
         learner.ifPresent(person -> {
             recordCertificates(person);
             student(nb, programme, person, "NB2026460301");
+            submitAward(person, context.college());
         });
         long major2 = jdbc.sql("insert into academic_major (institution_id, code, name) values (?, '590302', '智慧健康养老服务与管理') returning id")
                 .param(context.college()).query(Long.class).single();
@@ -94,6 +99,26 @@ class CreditBankDemo implements DemoExtension {
                 exchange.review(application, line, true, null, null);
             }
         });
+    }
+
+    /**
+     * A competition award 王小明 submitted with its certificate as evidence to the college where they trained, which
+     * has yet to review it (认定): the college's reviewer finds it waiting on first start.
+     */
+    private void submitAward(long person, long college) {
+        String name = jdbc.sql("select name from person where id = ?").param(person).query(String.class).single();
+        LocalDate won = LocalDate.now(CreditExchange.ZONE).minusMonths(2).withDayOfMonth(15);
+        String title = "浙江省职业院校技能大赛“工业机器人技术应用”赛项";
+        byte[] evidence = Transcripts.render("<html><head><style>@page { size: A5 landscape; margin: 15mm; } body {"
+                + " font-family: '" + Transcripts.FONT + "'; text-align: center; border: 3px double #b8860b;"
+                + " padding: 10mm; } h1 { font-size: 26pt; color: #b22222; letter-spacing: 8pt; }"
+                + " p { font-size: 13pt; }</style></head><body><h1>荣誉证书</h1>"
+                + "<p>" + name + " 同学：</p><p>在" + won.getYear() + "年" + title + "（高职组）中荣获</p>"
+                + "<p style='font-size: 18pt'>二等奖</p><p>特发此证，以资鼓励。</p>"
+                + "<p style='text-align: right'>浙江省教育厅　" + won.getYear() + "年" + won.getMonthValue() + "月"
+                + won.getDayOfMonth() + "日</p></body></html>");
+        submissions.submit(person, new OutcomeSubmissions.NewSubmission(college, OutcomeKind.COMPETITION, title,
+                "浙江省教育厅", won, new BigDecimal("32"), "二等奖", "技能大赛荣誉证书.pdf", evidence));
     }
 
     /** The person's certificates recorded now; the events of this transaction will find them recorded. */

@@ -16,6 +16,7 @@ import org.yuxun.creditbank.OutcomeKind;
 import org.yuxun.organization.OrganizationDirectory;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.NotFound;
+import org.yuxun.shared.DataScope;
 import org.yuxun.shared.Page;
 
 /**
@@ -48,6 +49,10 @@ public class OutcomeSubmissions {
 
     /** The evidence file. */
     public record Evidence(String name, String type, byte[] bytes) {
+    }
+
+    /** An institution a learner may send a submission to; {@code mine} when the learner studies or trains there. */
+    public record InstitutionOption(long id, String name, boolean mine) {
     }
 
     private static final String SUBMISSION = """
@@ -139,6 +144,25 @@ public class OutcomeSubmissions {
         return id;
     }
 
+    /**
+     * Withdraws the learner's own submission while it waits for review; the row and its evidence are deleted. One
+     * already reviewed stays as the record of the decision.
+     */
+    @Transactional
+    public void withdraw(long personId, long id) {
+        Submission s = get(id);
+        if (s.personId() != personId) {
+            throw new NotFound("OutcomeSubmission", id);
+        }
+        int deleted = jdbc.sql("delete from outcome_submission where id = ? and person_id = ? and status = 'SUBMITTED'")
+                .params(id, personId).update();
+        if (deleted == 0) {
+            throw new InvalidInput(null, "credit.submission.reviewed", "该申报已审核，不能撤回");
+        }
+        audit.record("WITHDRAW", "OutcomeSubmission", id, s.title() + " → " + s.institutionName(),
+                Map.of("status", "SUBMITTED"), null);
+    }
+
     /** The evidence's type by its first bytes, or null when it is none of PDF, JPEG, PNG. */
     static String type(byte[] b) {
         if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
@@ -152,6 +176,25 @@ public class OutcomeSubmissions {
             return "image/png";
         }
         return null;
+    }
+
+    /**
+     * The institutions a learner can choose to review a submission: every active institution, since the issuing
+     * or the receiving one may review it (seeds/001 §二(九)), those the learner is linked to first. Institutions are
+     * not readable in a learner's scope, so the names are read in system scope; names only, as the public rule
+     * catalogue shows them.
+     */
+    public List<InstitutionOption> institutions(long personId) {
+        return DataScope.asSystem(() -> jdbc.sql("""
+                        select i.id, i.name,
+                               exists (select 1 from person_link l where l.person_id = ? and l.org_kind = 'INSTITUTION'
+                                       and l.org_id = i.id)
+                               or exists (select 1 from programme_student s where s.person_id = ?
+                                          and s.institution_id = i.id) as mine
+                        from institution i where i.active
+                        order by mine desc, i.name""")
+                .params(personId, personId)
+                .query((rs, n) -> new InstitutionOption(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list());
     }
 
     /** The learner's own submissions, newest first. */
@@ -168,6 +211,16 @@ public class OutcomeSubmissions {
                 .params(like, like, like, status, status).query(Long.class).single();
         List<Submission> rows = jdbc.sql(SUBMISSION + where + " order by s.submitted_at desc, s.id desc limit ? offset ?")
                 .params(like, like, like, status, status, size, (long) page * size).query(this::submission).list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    /** One institution's submissions, newest first, as an authority overseeing it reads them (row-level security). */
+    public Page<Submission> ofInstitution(long institutionId, int page, int size) {
+        long total = jdbc.sql("select count(*) from outcome_submission where institution_id = ?").param(institutionId)
+                .query(Long.class).single();
+        List<Submission> rows = jdbc.sql(SUBMISSION + " where s.institution_id = ? order by s.submitted_at desc, s.id desc"
+                        + " limit ? offset ?")
+                .params(institutionId, size, (long) page * size).query(this::submission).list();
         return new Page<>(rows, page, size, total);
     }
 

@@ -23,6 +23,7 @@ import org.yuxun.organization.OrganizationDirectory;
 import org.yuxun.people.PersonRegistry;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.NotFound;
+import org.yuxun.shared.SaltedDigest;
 
 /**
  * The learner's credit transcript at one institution (seeds/001 §二(九): credits "累积" and "转换"): the courses
@@ -42,7 +43,7 @@ public class Transcripts {
         }
     }
 
-    private static final String FONT = "Yuxun Sans";
+    static final String FONT = "Yuxun Sans";
 
     private final JdbcClient jdbc;
     private final CreditExchange exchange;
@@ -98,6 +99,11 @@ public class Transcripts {
                 + "<div class='meta'>合计：" + t.totalCredits().toPlainString() + " 学分</div>"
                 + "<div class='meta'>本成绩单依据" + e(t.institutionName()) + "公布的学分转换规则出具。</div>"
                 + "</body></html>";
+        return render(html);
+    }
+
+    /** An HTML page as a PDF with the embedded CJK font, which the page names as its font family {@link #FONT}. */
+    static byte[] render(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -112,8 +118,9 @@ public class Transcripts {
     }
 
     /**
-     * The signed {@code ClrCredential}. The holder's identity number is read in system scope only to be hashed
-     * inside the credentials module, as for certificates; the read is audited by the people register.
+     * The signed {@code ClrCredential}. It names its holder by a salted digest of the identity number, as a
+     * certificate's credential does (DESIGN.md, "Credential format"): the people register hashes the number without
+     * revealing it, so making a transcript reveals no one's number.
      */
     @Transactional
     public String credential(long personId, Transcript t) {
@@ -130,11 +137,14 @@ public class Transcripts {
                     .params(personId, t.institutionId()).query(Long.class).list();
             certificateIds.forEach(id -> inner.add(certificates.get(id).publicId()));
         });
-        String number = DataScope.asSystem(() -> persons.reveal(personId));
+        SaltedDigest holder = DataScope.asSystem(() -> persons.documentDigests(List.of(personId)).get(personId));
+        if (holder == null) {
+            throw new NotFound("Person", personId);
+        }
         UUID id = UUID.nameUUIDFromBytes(("transcript|" + personId + "|" + t.institutionId() + "|"
                 + t.awards().size()).getBytes(StandardCharsets.UTF_8));
         return credentials.transcript(new TranscriptClaim(id, t.institutionId(), t.institutionName(), t.holderName(),
-                number, "学分转换成绩单", courses, inner, Instant.now()));
+                holder, "学分转换成绩单", courses, inner, Instant.now()));
     }
 
     private static String e(String s) {

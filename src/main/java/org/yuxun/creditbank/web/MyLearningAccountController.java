@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yuxun.creditbank.internal.CreditExchange;
 import org.yuxun.creditbank.internal.LearningAccounts;
+import org.yuxun.creditbank.internal.OutcomeSubmissions;
 import org.yuxun.creditbank.internal.Transcripts;
 import org.yuxun.identity.CurrentUser;
 import org.yuxun.shared.InvalidInput;
@@ -37,9 +38,11 @@ class MyLearningAccountController {
     private final CreditExchange exchange;
     private final MessageSource messages;
     private final Transcripts transcripts;
+    private final OutcomeSubmissions submissions;
 
     MyLearningAccountController(LearningAccounts accounts, CreditExchange exchange, MessageSource messages,
-                                Transcripts transcripts) {
+                                Transcripts transcripts, OutcomeSubmissions submissions) {
+        this.submissions = submissions;
         this.accounts = accounts;
         this.exchange = exchange;
         this.messages = messages;
@@ -54,6 +57,8 @@ class MyLearningAccountController {
         model.addAttribute("studentships", person == null ? List.of() : exchange.studentships(person));
         model.addAttribute("awards", person == null ? List.of() : exchange.awards(person));
         model.addAttribute("applications", person == null ? List.of() : exchange.mine(person));
+        model.addAttribute("pendingSubmissions", person == null ? 0 : submissions.mine(person).stream()
+                .filter(s -> "SUBMITTED".equals(s.status())).count());
         model.addAttribute("transcriptInstitutions", person == null ? List.of() : exchange.awards(person).stream()
                 .map(a -> java.util.Map.entry(a.institutionId(), a.institutionName())).distinct().toList());
         return "creditbank/my-account";
