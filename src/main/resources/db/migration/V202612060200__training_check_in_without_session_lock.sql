@@ -4,9 +4,12 @@
 -- 1. The foreign key check_in.session_id → class_session made every check-in take a KEY SHARE lock on its
 --    session's row: all learners of a session lock the same row at once, which PostgreSQL records as a new
 --    multixact per check-in (a shared lock list rewritten by every locker) and a WAL record on that one page. The
---    key is replaced by its two halves: the application only records check-ins to a session it has just read
---    (SessionWindows), and a session that has check-ins cannot be deleted — this trigger refuses it, as the key did.
---    Check-ins of other kinds (leave, online study) keep their keys; they are not bursts on one row.
+--    key is replaced by two checks: the learner's check-in inserts only if the session exists in the class of the
+--    learner's enrolment (CheckIns joins class_session in its insert), and a session that has check-ins cannot be
+--    deleted — this trigger refuses it, as the key did. What the key also prevented and this does not: a session's
+--    first check-in committed in the same instant as the deletion of that (until then unattended) session leaves
+--    a check-in without its session, which attendance and claims, reading check-ins through their sessions, do
+--    not count. Check-ins of other kinds (leave, online study) keep their keys; they are not bursts on one row.
 alter table check_in drop constraint check_in_session_id_fkey;
 
 -- Voided check-ins are few; this index lets the guard below (and the schedule page's own check) find them without
@@ -35,11 +38,12 @@ create trigger class_session_keep_attended
     before delete on class_session
     for each row execute function class_session_keep_attended();
 
--- 2. A learner's own rows first: PostgreSQL reads a table's policies in the order of their names and
---    combines the permissive ones with OR in that order, so for a
---    learner these cheap tests on the row's own columns decide before the staff and authority tests (and, for
---    check-ins, before the sub-query on enrolment) are evaluated. They grant nothing the existing policies did not:
---    a learner already saw exactly their own enrolments and the check-ins of those; a check-in carries the person
---    of its enrolment (CheckIns, SessionAttendance copy it from the enrolment row).
-create policy check_in_learner on check_in using (scope_kind() = 'LEARNER' and person_id = scope_person());
+-- 2. A learner's own rows first: PostgreSQL reads a table's policies in the order of their names and combines the
+--    permissive ones with OR in that order, so for a learner these cheap tests on the row's own columns decide
+--    before the staff and authority tests are evaluated. The enrolment policy repeats a branch of enrolment_scope
+--    (a learner's own enrolments, for every command), so it grants nothing new. The check-in policy is for reading
+--    only: a check-in carries the person of its enrolment (CheckIns, SessionAttendance copy it from the enrolment
+--    row), so a learner reads what they read before; writing still needs the learner's own enrolment
+--    (check_in_scope).
+create policy check_in_learner on check_in for select using (scope_kind() = 'LEARNER' and person_id = scope_person());
 create policy enrolment_learner on enrolment using (scope_kind() = 'LEARNER' and person_id = scope_person());

@@ -127,6 +127,15 @@ class OutcomeSubmissionPagesTest {
         assertThat(garbled).contains("请输入有效的学时").contains("请输入有效的日期").contains("请选择认定院校")
                 .contains("请选择成果类型").contains(title);
         assertThat(count()).isZero();
+        // an institution no longer active cannot be chosen, even by a request the form would not send
+        setActive(ningbo.orgId(), false);
+        try {
+            assertThat(mvc.perform(submission(title, "获奖证书.pdf", PDF)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString()).contains("请选择认定机构");
+        } finally {
+            setActive(ningbo.orgId(), true);
+        }
+        assertThat(count()).isZero();
 
         mvc.perform(submission(title, "获奖证书.pdf", PDF)).andExpect(redirectedUrl("/my/outcome-submissions"));
         long id = submissionId();
@@ -269,6 +278,11 @@ class OutcomeSubmissionPagesTest {
                 .andReturn().getResponse();
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats");
         return new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray())).getSheetAt(0);
+    }
+
+    private void setActive(long institution, boolean active) {
+        DataScope.asSystem(() -> jdbc.sql("update institution set active = ? where id = ?")
+                .params(active, institution).update());
     }
 
     private long count() {

@@ -87,7 +87,9 @@ public class OutcomeSubmissions {
         if (s.institutionId() == null) {
             problems.add(v("institutionId", "credit.submission.institution.required", "请选择认定机构"));
         } else {
-            institutionName = organizations.institutionName(s.institutionId()).orElse(null);
+            institutionName = organizations.institution(s.institutionId())
+                    .filter(OrganizationDirectory.InstitutionInfo::active)
+                    .map(OrganizationDirectory.InstitutionInfo::name).orElse(null);
             if (institutionName == null) {
                 problems.add(v("institutionId", "credit.submission.institution.required", "请选择认定机构"));
             }

@@ -74,7 +74,7 @@ final class SessionContextCodec implements GenericConverter {
         if (source == null) {
             return null;
         }
-        if (targetType.getType() == byte[].class && !(source instanceof byte[])) {
+        if (targetType.getType() == byte[].class) {
             byte[] compact = encode(source);
             return compact != null ? compact : serializer.convert(source);
         }

@@ -1,6 +1,7 @@
 package org.yuxun.subsidy.internal;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.yuxun.organization.OrganizationDirectory;
@@ -16,6 +17,9 @@ import org.yuxun.shared.RegionLevel;
  */
 @Component
 public class CityReview {
+
+    /** Province-level codes of the municipalities directly under the central government (直辖市). */
+    private static final Set<String> MUNICIPALITIES = Set.of("11", "12", "31", "50");
 
     private final OrganizationDirectory organizations;
 
@@ -35,15 +39,20 @@ public class CityReview {
     }
 
     /**
-     * The region whose HRSS authority decides for this region: its city, or a county-level unit placed directly
-     * under its province (GB/T 2260 digits 3–4 {@code 90}, such as 仙桃市 429004), which has no city above it;
-     * none for a province.
+     * The region whose HRSS authority decides for this region: its city; the municipality itself for the four
+     * municipalities directly under the central government (北京 11, 天津 12, 上海 31, 重庆 50), whose districts and
+     * counties sit under "市辖区"/"县" codes that no authority holds; or a county-level unit placed directly under its
+     * province (GB/T 2260 digits 3–4 {@code 90}, such as 仙桃市 429004), which has no city above it. None for a
+     * province.
      */
     static Optional<String> reviewingRegion(String region) {
         if (region == null || !RegionCode.isValid(region)) {
             return Optional.empty();
         }
         RegionCode code = RegionCode.of(region);
+        if (MUNICIPALITIES.contains(code.value().substring(0, 2))) {
+            return Optional.of(code.value().substring(0, 2) + "0000");
+        }
         if (code.level() == RegionLevel.PROVINCE) {
             return Optional.empty();
         }

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * QR check-in, the hot path of attendance: verify the code (no database), look up the session window (cached),
- * then one insert that finds the learner's own enrolment and records the check-in with its evidence. The person
- * is always the signed-in learner (DESIGN.md, "checking in for someone else"), never a request parameter. A
- * replayed code and a second check-in are stopped by the unique indexes of {@code check_in}, so two phones racing
- * cannot both win.
+ * then one insert that finds the learner's own enrolment and the session (still there, in that class) and records
+ * the check-in with its evidence. The person is always the signed-in learner (DESIGN.md, "checking in for someone
+ * else"), never a request parameter. A replayed code and a second check-in are stopped by the unique indexes of
+ * {@code check_in}, so two phones racing cannot both win.
  */
 @Service
 public class CheckIns {
@@ -81,13 +81,14 @@ public class CheckIns {
         Optional<Long> id = jdbc.sql("""
                         insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, at,
                                               method, token_id, device_fingerprint, ip, user_agent)
-                        select ?, e.id, e.institution_id, e.person_id, ?, ?, 'QR', ?, ?, ?, ?
+                        select s.id, e.id, e.institution_id, e.person_id, ?, ?, 'QR', ?, ?, ?, ?
                         from enrolment e
+                        join class_session s on s.id = ? and s.class_id = e.class_id
                         where e.class_id = ? and e.person_id = ? and e.status = 'ENROLLED'
                         on conflict do nothing
                         returning id""")
-                .params(window.id(), token.direction().name(), Timestamp.from(now), token.id(),
-                        device.fingerprint(), device.ip(), device.userAgent(), window.classId(), personId)
+                .params(token.direction().name(), Timestamp.from(now), token.id(), device.fingerprint(),
+                        device.ip(), device.userAgent(), window.id(), window.classId(), personId)
                 .query(Long.class).optional();
         if (id.isPresent()) {
             SessionWindows.Heading heading = windows.heading(window.id());
@@ -99,6 +100,11 @@ public class CheckIns {
 
     /** The slow path, only after a refused insert: which rule stopped it. */
     private CheckInRefused.Reason whyNot(SessionWindow window, AttendanceToken token, long personId) {
+        boolean scheduled = jdbc.sql("select exists (select 1 from class_session where id = ? and class_id = ?)")
+                .params(window.id(), window.classId()).query(Boolean.class).single();
+        if (!scheduled) {
+            return CheckInRefused.Reason.FORGED;
+        }
         boolean enrolled = jdbc.sql("""
                         select exists (select 1 from enrolment
                                        where class_id = ? and person_id = ? and status = 'ENROLLED')""")

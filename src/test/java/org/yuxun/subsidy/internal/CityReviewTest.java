@@ -17,6 +17,11 @@ class CityReviewTest {
         assertThat(CityReview.reviewingRegion("429004")).contains("429004");
         // a province or nonsense has no reviewing city
         assertThat(CityReview.reviewingRegion("330000")).isEmpty();
+        // the four municipalities review for all their districts and counties
+        assertThat(CityReview.reviewingRegion("110105")).contains("110000");
+        assertThat(CityReview.reviewingRegion("310115")).contains("310000");
+        assertThat(CityReview.reviewingRegion("500229")).contains("500000");
+        assertThat(CityReview.reviewingRegion("120000")).contains("120000");
         assertThat(CityReview.reviewingRegion("abc")).isEmpty();
         assertThat(CityReview.reviewingRegion(null)).isEmpty();
     }

@@ -155,6 +155,18 @@ class CheckInPagesTest {
     }
 
     @Test
+    void refusesACheckInToASessionDeletedAfterItsWindowWasRead() throws Exception {
+        long spare = fixture.session("THEORY", Duration.ofMinutes(-5), Duration.ofHours(1));
+        AttendanceFixture.Learner outsider = fixture.learner("旁观学员" + fixture.marker.substring(2, 6), false);
+        checkIn(tokens.issue(spare, Direction.IN), outsider).andExpect(status().isUnprocessableContent());
+        DataScope.asSystem(() -> jdbc.sql("delete from class_session where id = ?").param(spare).update());
+
+        checkIn(tokens.issue(spare, Direction.IN), learner).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("二维码无效")));
+        assertThat(checkIns(learner)).isZero();
+    }
+
+    @Test
     void refusesATokenOfAnotherSession() throws Exception {
         long other = fixture.session("THEORY", Duration.ofHours(5), Duration.ofHours(1));
         mvc.perform(get("/m/check-in").param("t", tokens.issue(other, Direction.IN))
