@@ -5,8 +5,8 @@
 --    session's row: all learners of a session lock the same row at once, which PostgreSQL records as a new
 --    multixact per check-in (a shared lock list rewritten by every locker) and a WAL record on that one page. The
 --    key is replaced by two checks: the learner's check-in inserts only if the session exists in the class of the
---    learner's enrolment (CheckIns joins class_session in its insert), and a session that has check-ins cannot be
---    deleted — this trigger refuses it, as the key did. What the key also prevented and this does not: a session's
+--    learner's enrolment (CheckIns asks class_session_in_class in its insert), and a session that has check-ins
+--    cannot be deleted — the trigger below refuses it, as the key did. What the key also prevented and this does not: a session's
 --    first check-in committed in the same instant as the deletion of that (until then unattended) session leaves
 --    a check-in without its session, which attendance and claims, reading check-ins through their sessions, do
 --    not count. Check-ins of other kinds (leave, online study) keep their keys; they are not bursts on one row.
@@ -15,6 +15,16 @@ alter table check_in drop constraint check_in_session_id_fkey;
 -- Voided check-ins are few; this index lets the guard below (and the schedule page's own check) find them without
 -- reading the table, as check_in_once_idx does for the others.
 create index check_in_voided_session_idx on check_in (session_id) where voided;
+
+-- Whether the session exists in the class: one index probe. It runs as the owner (no row-level security when the
+-- owner bypasses it) because the caller has already been shown the class by its enrolment, and joining
+-- class_session under the learner's policies (class → enrolment → …) doubled the check-in's database time.
+create function class_session_in_class(target bigint, class bigint) returns boolean
+    language sql stable security definer
+    set search_path = public, pg_temp
+    as $$
+    select exists (select 1 from class_session where id = target and class_id = class)
+    $$;
 
 create function class_session_has_check_ins(target bigint) returns boolean
     language sql stable

@@ -81,14 +81,15 @@ public class CheckIns {
         Optional<Long> id = jdbc.sql("""
                         insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, at,
                                               method, token_id, device_fingerprint, ip, user_agent)
-                        select s.id, e.id, e.institution_id, e.person_id, ?, ?, 'QR', ?, ?, ?, ?
+                        select ?, e.id, e.institution_id, e.person_id, ?, ?, 'QR', ?, ?, ?, ?
                         from enrolment e
-                        join class_session s on s.id = ? and s.class_id = e.class_id
                         where e.class_id = ? and e.person_id = ? and e.status = 'ENROLLED'
+                          and class_session_in_class(?, e.class_id)
                         on conflict do nothing
                         returning id""")
-                .params(token.direction().name(), Timestamp.from(now), token.id(), device.fingerprint(),
-                        device.ip(), device.userAgent(), window.id(), window.classId(), personId)
+                .params(window.id(), token.direction().name(), Timestamp.from(now), token.id(),
+                        device.fingerprint(), device.ip(), device.userAgent(), window.classId(), personId,
+                        window.id())
                 .query(Long.class).optional();
         if (id.isPresent()) {
             SessionWindows.Heading heading = windows.heading(window.id());
