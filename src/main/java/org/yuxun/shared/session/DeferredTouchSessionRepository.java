@@ -21,21 +21,28 @@ import org.springframework.session.Session;
  * security context at sign-in, a CSRF token), a new session id, a new timeout — is saved by the JDBC repository
  * as before, last-access time included.
  * <p>
- * What that costs: a session's expiry in the database lags its last request by up to the writer's interval (one
- * second), and a node that dies loses the touches of that second, so such a session may expire up to a second
- * early. Sessions stay in PostgreSQL and nodes stay stateless.
+ * A session's last access is moreover written at most once per {@code granularity} (a minute in the application):
+ * a request within a minute of the stored last access writes nothing at all. Every touch is an update of
+ * {@code spring_session} that moves the row in its expiry-time index (not a HOT update), and a user clicking
+ * through pages would otherwise cause one per request; a 30-minute timeout needs no finer clock than a minute.
+ * <p>
+ * What that costs: a session's expiry in the database lags its last request by up to the granularity plus the
+ * writer's interval (a minute and a second), so a session may end that much before 30 minutes without activity;
+ * a node that dies loses the touches of its last second. Sessions stay in PostgreSQL and nodes stay stateless.
  */
 final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepository<Session> {
 
     private final FindByIndexNameSessionRepository<Session> jdbc;
     private final SessionTransactions transactions;
     private final LastAccessWriter touches;
+    private final Duration granularity;
 
     DeferredTouchSessionRepository(FindByIndexNameSessionRepository<Session> jdbc, SessionTransactions transactions,
-                                   LastAccessWriter touches) {
+                                   LastAccessWriter touches, Duration granularity) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.touches = touches;
+        this.granularity = granularity;
     }
 
     @Override
@@ -47,7 +54,9 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
     public void save(Session session) {
         StoredSession stored = (StoredSession) session;
         if (stored.onlyTouched()) {
-            touches.touch(stored.getId(), stored.touchedAt);
+            if (stored.touchDue(granularity)) {
+                touches.touch(stored.getId(), stored.touchedAt);
+            }
             return;
         }
         if (stored.unchanged()) {
@@ -93,6 +102,11 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
 
         boolean onlyTouched() {
             return !isNew && !changed && touchedAt != null;
+        }
+
+        /** Whether the last access moved at least {@code granularity} past the one stored. */
+        boolean touchDue(Duration granularity) {
+            return !touchedAt.isBefore(delegate.getLastAccessedTime().plus(granularity));
         }
 
         boolean unchanged() {

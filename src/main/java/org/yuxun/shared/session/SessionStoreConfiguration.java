@@ -1,5 +1,7 @@
 package org.yuxun.shared.session;
 
+import java.time.Duration;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,9 @@ class SessionStoreConfiguration {
     /** How often the last-access times of sessions are written (milliseconds). */
     static final long TOUCH_INTERVAL_MILLIS = 1_000;
 
+    /** The finest step in which a session's last access is written (see {@link DeferredTouchSessionRepository}). */
+    static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
+
     /** Spring Session's transactions (found by this name), on the connections it takes from the pool directly. */
     @Bean
     SessionTransactions springSessionTransactionOperations(HikariDataSource connectionPool) {
@@ -45,7 +50,7 @@ class SessionStoreConfiguration {
                     FindByIndexNameSessionRepository<Session> repository =
                             (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) jdbc;
                     return new DeferredTouchSessionRepository(repository, transactions.getObject(),
-                            touches.getObject());
+                            touches.getObject(), TOUCH_GRANULARITY);
                 }
                 return bean;
             }

@@ -47,7 +47,7 @@ class DeferredTouchSessionRepositoryTest {
         touches = new LastAccessWriter(connectionPool, 1_000);
         sessions = new DeferredTouchSessionRepository(
                 (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) repository,
-                transactions, touches);
+                transactions, touches, Duration.ofMinutes(1));
     }
 
     @Test
@@ -71,6 +71,25 @@ class DeferredTouchSessionRepositoryTest {
         assertThat(lastAccess(id)).isEqualTo(now.toEpochMilli());
         assertThat(expiry(id)).isEqualTo(now.plus(Duration.ofMinutes(30)).toEpochMilli());
         assertThat(touches.flush()).as("nothing left").isZero();
+    }
+
+    @Test
+    void aRequestWithinAMinuteOfTheStoredLastAccessWritesNothing() {
+        String id = newSessionIdleFor(Duration.ofSeconds(20));
+        long before = lastAccess(id);
+
+        Session used = sessions.findById(id);
+        used.setLastAccessedTime(Instant.now());
+        sessions.save(used);
+
+        assertThat(touches.flush()).isZero();
+        assertThat(lastAccess(id)).isEqualTo(before);
+        Session later = sessions.findById(id);
+        Instant minuteOn = Instant.ofEpochMilli(before).plus(Duration.ofMinutes(1));
+        later.setLastAccessedTime(minuteOn);
+        sessions.save(later);
+        assertThat(touches.flush()).isEqualTo(1);
+        assertThat(lastAccess(id)).isEqualTo(minuteOn.toEpochMilli());
     }
 
     @Test
