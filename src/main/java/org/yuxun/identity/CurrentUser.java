@@ -44,6 +44,11 @@ public record CurrentUser(
         return authorities;
     }
 
+    /** The authority the user works for, or {@code null} if they belong to none. */
+    public Long authorityId() {
+        return orgKind == OrgKind.AUTHORITY ? orgId : null;
+    }
+
     public boolean can(Permission permission) {
         return permissions.contains(permission);
     }

@@ -31,6 +31,7 @@ import org.yuxun.organization.VenueManagement.VenueFilter;
 import org.yuxun.shared.InvalidInput;
 import org.yuxun.shared.Page;
 import org.yuxun.shared.web.Forms;
+import org.yuxun.shared.web.Spreadsheet;
 
 @Controller
 @RequestMapping("/institutions")

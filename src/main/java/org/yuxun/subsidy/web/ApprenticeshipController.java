@@ -148,7 +148,7 @@ class ApprenticeshipController {
     String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         FilingView filing = apprenticeships.get(id);
         model.addAttribute("filing", filing);
-        model.addAttribute("mayReview", apprenticeships.mayReview(filing, authorityOf(user)));
+        model.addAttribute("mayReview", apprenticeships.mayReview(filing, user.authorityId()));
         model.addAttribute("today", LocalDate.now(SubsidyClaims.ZONE));
         model.addAttribute("apprentices", apprenticeships.apprentices(id));
         model.addAttribute("payments", apprenticeships.payments(id));
@@ -174,7 +174,7 @@ class ApprenticeshipController {
     String approve(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                    RedirectAttributes flash) {
         try {
-            outcome(flash, apprenticeships.approve(id, version, user.id(), authorityOf(user),
+            outcome(flash, apprenticeships.approve(id, version, user.id(), user.authorityId(),
                     LocalDate.now(SubsidyClaims.ZONE)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
@@ -187,7 +187,7 @@ class ApprenticeshipController {
     String sendBack(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
         try {
-            outcome(flash, apprenticeships.sendBack(id, version, reason, user.id(), authorityOf(user)));
+            outcome(flash, apprenticeships.sendBack(id, version, reason, user.id(), user.authorityId()));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
         }
@@ -223,7 +223,7 @@ class ApprenticeshipController {
     String approveBalance(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
         try {
-            outcome(flash, apprenticeships.approveBalance(id, version, user.id(), authorityOf(user),
+            outcome(flash, apprenticeships.approveBalance(id, version, user.id(), user.authorityId(),
                     LocalDate.now(SubsidyClaims.ZONE)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
@@ -238,7 +238,7 @@ class ApprenticeshipController {
                         @RequestParam(required = false) String reference, @AuthenticationPrincipal CurrentUser user,
                         RedirectAttributes flash) {
         try {
-            outcome(flash, apprenticeships.recordReturn(id, returnedOn, reference, user.id(), authorityOf(user),
+            outcome(flash, apprenticeships.recordReturn(id, returnedOn, reference, user.id(), user.authorityId(),
                     LocalDate.now(SubsidyClaims.ZONE)));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e.violations().getFirst()));
@@ -307,10 +307,6 @@ class ApprenticeshipController {
 
     private static Long enterpriseOf(CurrentUser user) {
         return user.orgKind() == CurrentUser.OrgKind.ENTERPRISE ? user.orgId() : null;
-    }
-
-    private static Long authorityOf(CurrentUser user) {
-        return user.orgKind() == CurrentUser.OrgKind.AUTHORITY ? user.orgId() : null;
     }
 
     private static long requireEnterprise(CurrentUser user) {

@@ -93,7 +93,7 @@ class ClaimController {
     String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         ClaimView claim = claims.get(id);
         model.addAttribute("claim", claim);
-        model.addAttribute("mayReview", claims.mayReview(claim, authorityOf(user)));
+        model.addAttribute("mayReview", claims.mayReview(claim, user.authorityId()));
         model.addAttribute("lines", claims.lines(id));
         model.addAttribute("disbursements", claims.disbursements(id));
         model.addAttribute("earlier", claims.earlierSubsidies(id));
@@ -133,7 +133,7 @@ class ClaimController {
                   @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user,
                   RedirectAttributes flash) {
         try {
-            outcome(flash, claims.review(id, lineId, decision, reason, user.id(), authorityOf(user)));
+            outcome(flash, claims.review(id, lineId, decision, reason, user.id(), user.authorityId()));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
             flash.addFlashAttribute("problemLine", lineId);
@@ -146,7 +146,7 @@ class ClaimController {
     String approvePending(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
         try {
-            outcome(flash, claims.approvePending(id, user.id(), authorityOf(user)) > 0);
+            outcome(flash, claims.approvePending(id, user.id(), user.authorityId()) > 0);
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
         }
@@ -158,7 +158,7 @@ class ClaimController {
     String completeReview(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
                           RedirectAttributes flash) {
         try {
-            outcome(flash, claims.completeReview(id, version, user.id(), authorityOf(user)));
+            outcome(flash, claims.completeReview(id, version, user.id(), user.authorityId()));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
         }
@@ -172,7 +172,7 @@ class ClaimController {
                @RequestParam(required = false) String reference, @AuthenticationPrincipal CurrentUser user,
                RedirectAttributes flash) {
         try {
-            outcome(flash, claims.pay(id, version, paidOn, reference, user.id(), authorityOf(user)) > 0);
+            outcome(flash, claims.pay(id, version, paidOn, reference, user.id(), user.authorityId()) > 0);
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", text(e));
         }
@@ -242,9 +242,5 @@ class ClaimController {
     private String text(InvalidInput e) {
         InvalidInput.Violation v = e.violations().getFirst();
         return messages.getMessage(v.code(), v.args(), v.defaultMessage(), LocaleContextHolder.getLocale());
-    }
-
-    private static Long authorityOf(CurrentUser user) {
-        return user.orgKind() == CurrentUser.OrgKind.AUTHORITY ? user.orgId() : null;
     }
 }

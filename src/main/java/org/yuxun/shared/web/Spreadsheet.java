@@ -1,4 +1,4 @@
-package org.yuxun.organization.web;
+package org.yuxun.shared.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,9 +21,9 @@ import org.springframework.http.HttpHeaders;
  * memory, so an export of every enterprise of a province costs no more memory than one of ten. Text cells are
  * always written as text, so a value starting with {@code =} never becomes a formula.
  */
-final class Spreadsheet implements AutoCloseable {
+public final class Spreadsheet implements AutoCloseable {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int ROWS_IN_MEMORY = 200;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
@@ -31,7 +31,7 @@ final class Spreadsheet implements AutoCloseable {
     private int next;
 
     /** @param widths column widths in characters, one per header */
-    Spreadsheet(String sheetName, List<String> headers, List<Integer> widths) {
+    public Spreadsheet(String sheetName, List<String> headers, List<Integer> widths) {
         sheet = workbook.createSheet(sheetName);
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -48,7 +48,7 @@ final class Spreadsheet implements AutoCloseable {
     }
 
     /** Appends a row: numbers as numbers, everything else as text, nulls as empty cells. */
-    void row(Object... values) {
+    public void row(Object... values) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
@@ -65,7 +65,7 @@ final class Spreadsheet implements AutoCloseable {
     }
 
     /** Prepares the response as a download named "{baseName}-{date}.xlsx". */
-    static void download(HttpServletResponse response, String baseName) {
+    public static void download(HttpServletResponse response, String baseName) {
         response.setContentType(CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(baseName + "-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8)
@@ -73,7 +73,7 @@ final class Spreadsheet implements AutoCloseable {
                 .toString());
     }
 
-    void writeTo(OutputStream out) throws IOException {
+    public void writeTo(OutputStream out) throws IOException {
         workbook.write(out);
         out.flush();
     }
