@@ -3,15 +3,15 @@ package org.yuxun.training.attendance;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * QR check-in, the hot path of attendance: verify the code (no database), look up the session window (cached),
- * then one insert that finds the learner's own enrolment and the session (still there, in that class) and records
- * the check-in with its evidence. The person is always the signed-in learner (DESIGN.md, "checking in for someone
+ * then one call of {@code record_qr_check_in}, whose insert finds the learner's own enrolment and the session
+ * (still there, in that class) and records the check-in with its evidence. The function takes the learner from the
+ * data scope of the connection, never from a parameter (migration {@code V202612060500}, ADR 3). The person is always the signed-in learner (DESIGN.md, "checking in for someone
  * else"), never a request parameter. A replayed code and a second check-in are stopped by the unique indexes of
  * {@code check_in}, so two phones racing cannot both win.
  */
@@ -78,22 +78,13 @@ public class CheckIns {
         } else if (!window.checkInOpen(now, settings)) {
             throw new CheckInRefused(CheckInRefused.Reason.NOT_OPEN);
         }
-        Optional<Long> id = jdbc.sql("""
-                        insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, at,
-                                              method, token_id, device_fingerprint, ip, user_agent)
-                        select ?, e.id, e.institution_id, e.person_id, ?, ?, 'QR', ?, ?, ?, ?
-                        from enrolment e
-                        where e.class_id = ? and e.person_id = ? and e.status = 'ENROLLED'
-                          and class_session_in_class(?, e.class_id)
-                        on conflict do nothing
-                        returning id""")
-                .params(window.id(), token.direction().name(), Timestamp.from(now), token.id(),
-                        device.fingerprint(), device.ip(), device.userAgent(), window.classId(), personId,
-                        window.id())
-                .query(Long.class).optional();
-        if (id.isPresent()) {
+        Long id = jdbc.sql("select record_qr_check_in(?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(window.id(), window.classId(), token.direction().name(), Timestamp.from(now), token.id(),
+                        device.fingerprint(), device.ip(), device.userAgent())
+                .query((rs, row) -> rs.getObject(1, Long.class)).list().getFirst();
+        if (id != null) {
             SessionWindows.Heading heading = windows.heading(window.id());
-            return new CheckedIn(id.get(), window.id(), token.direction(), now, heading.className(),
+            return new CheckedIn(id, window.id(), token.direction(), now, heading.className(),
                     heading.topic());
         }
         throw new CheckInRefused(whyNot(window, token, personId));

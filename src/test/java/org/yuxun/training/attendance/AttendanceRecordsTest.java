@@ -141,6 +141,21 @@ class AttendanceRecordsTest {
     }
 
     @Test
+    void anEnrolmentWithCheckInsCannotBeDeleted() {
+        DataScope.asSystem(() -> jdbc.sql("""
+                        insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, method,
+                                              token_id, device_fingerprint, ip)
+                        values (?, ?, ?, ?, 'IN', 'QR', 'abc', 'fp', '10.0.0.1')""")
+                .params(session, first.enrolmentId(), fixture.college, first.personId()).update());
+
+        assertThatThrownBy(() -> DataScope.asSystem(
+                        () -> jdbc.sql("delete from enrolment where id = ?").param(first.enrolmentId()).update()))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("has check-ins");
+        assertThat(count("select count(*) from enrolment where id = ?", first.enrolmentId())).isEqualTo(1);
+    }
+
+    @Test
     void theRateCountsAttendedHoursOfEndedSessionsAndOnlineStudyTime() throws Exception {
         long theory = fixture.session("THEORY", Duration.ofDays(-3), Duration.ofHours(2));
         long practice = fixture.session("PRACTICE", Duration.ofDays(-2), Duration.ofHours(4));

@@ -167,6 +167,32 @@ class CheckInPagesTest {
     }
 
     @Test
+    void theCheckInFunctionRecordsOnlyThePersonOfALearnersOwnScope() {
+        AttendanceFixture.Learner outsider = fixture.learner("越权学员" + fixture.marker.substring(2, 6), false);
+        String call = "select record_qr_check_in(?, ?, 'IN', now(), 'scope-test', 'fp', '10.0.0.9', 'test')";
+        DataScope staff = new DataScope(DataScope.Kind.INSTITUTION, fixture.teacher, null, fixture.college, null);
+        DataScope notEnrolled = new DataScope(DataScope.Kind.LEARNER, null, outsider.personId(), null, null);
+        DataScope own = new DataScope(DataScope.Kind.LEARNER, null, learner.personId(), null, null);
+
+        assertThat(DataScope.as(staff, () -> recordAs(call))).isNull();
+        assertThat(DataScope.as(DataScope.SYSTEM, () -> recordAs(call))).isNull();
+        assertThat(DataScope.as(notEnrolled, () -> recordAs(call))).isNull();
+        assertThat(checkIns(learner)).isZero();
+
+        Long id = DataScope.as(own, () -> recordAs(call));
+        assertThat(id).isNotNull();
+        Map<String, Object> row = DataScope.asSystem(() -> jdbc.sql(
+                "select person_id, enrolment_id, session_id from check_in where id = ?").param(id).query().singleRow());
+        assertThat(row).containsEntry("person_id", learner.personId())
+                .containsEntry("enrolment_id", learner.enrolmentId()).containsEntry("session_id", session);
+    }
+
+    private Long recordAs(String call) {
+        return jdbc.sql(call).params(session, fixture.classId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).list().getFirst();
+    }
+
+    @Test
     void refusesATokenOfAnotherSession() throws Exception {
         long other = fixture.session("THEORY", Duration.ofHours(5), Duration.ofHours(1));
         mvc.perform(get("/m/check-in").param("t", tokens.issue(other, Direction.IN))
