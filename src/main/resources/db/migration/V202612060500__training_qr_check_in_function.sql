@@ -66,3 +66,10 @@ create function enrolment_keep_attended() returns trigger
 create trigger enrolment_keep_attended
     before delete on enrolment
     for each row execute function enrolment_keep_attended();
+
+-- 3. Indexes that serve what reads check-ins. Nothing looks check-ins up by device or address (the subsidy checks
+--    compare the check-ins of one class in memory, CheckInPatterns), so those two indexes only cost every insert;
+--    the learner's evidence, the claim's check-ins of a class and the guard above find check-ins by enrolment.
+drop index check_in_device_idx;
+drop index check_in_ip_idx;
+create index check_in_enrolment_idx on check_in (enrolment_id);

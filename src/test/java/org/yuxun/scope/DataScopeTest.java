@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -42,6 +43,7 @@ import org.yuxun.people.Relation;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.DocumentType;
 import org.yuxun.shared.IdentityNumber;
+import org.yuxun.shared.web.DirectRoute;
 
 /**
  * The data-scope test of DESIGN.md: it lists every route the application serves and fails on any route it has no
@@ -218,9 +220,14 @@ class DataScopeTest {
         return builder;
     }
 
-    /** Every (method, path pattern) any handler mapping of the application serves. */
+    /** Every (method, path pattern) any handler mapping or direct route of the application serves. */
     private Set<String> routes() {
         Set<String> routes = new TreeSet<>();
+        for (FilterRegistrationBean<?> registration : context.getBeansOfType(FilterRegistrationBean.class).values()) {
+            if (registration.isEnabled() && registration.getFilter() instanceof DirectRoute route) {
+                routes.add(route.method() + " " + route.path());
+            }
+        }
         for (RequestMappingInfoHandlerMapping mapping
                 : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {

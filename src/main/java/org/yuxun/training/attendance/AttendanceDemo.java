@@ -123,7 +123,7 @@ class AttendanceDemo implements DemoExtension {
     }
 
     private void check(Session session, Learner learner, String direction, Instant at, Random random) {
-        String device = CheckInController.fingerprint("demo-device-" + learner.personId(), phone(learner));
+        String device = CheckInEndpoint.fingerprint("demo-device-" + learner.personId(), phone(learner));
         jdbc.sql("""
                         insert into check_in (session_id, enrolment_id, institution_id, person_id, direction, at,
                                               method, token_id, device_fingerprint, ip, user_agent)

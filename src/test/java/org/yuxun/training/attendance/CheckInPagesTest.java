@@ -117,7 +117,7 @@ class CheckInPagesTest {
         mvc.perform(get("/m/check-in").param("t", tokens.issue(session, Direction.IN)).cookie(device)
                         .header("User-Agent", PHONE).with(user(accounts.load(other.username()))))
                 .andExpect(status().isOk());
-        String expected = CheckInController.fingerprint("0f8fad5b-d9cb-469f-a165-70867728950e", PHONE);
+        String expected = CheckInEndpoint.fingerprint("0f8fad5b-d9cb-469f-a165-70867728950e", PHONE);
         long sameDevice = DataScope.asSystem(() -> jdbc.sql("""
                         select count(*) from check_in where session_id = ? and device_fingerprint = ?""")
                 .params(session, expected).query(Long.class).single());
@@ -238,6 +238,23 @@ class CheckInPagesTest {
                         .with(user(accounts.load("teacher"))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("请使用学员本人的账号登录后签到")));
+    }
+
+    @Test
+    void thePageSpeaksTheLanguageAskedForAndRemembersIt() throws Exception {
+        var english = mvc.perform(get("/m/check-in").param("t", tokens.issue(session, Direction.IN))
+                        .param("lang", "en").header("User-Agent", PHONE)
+                        .with(user(accounts.load(learner.username()))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/html;charset=UTF-8"))
+                .andExpect(content().string(containsString("Checked in")))
+                .andReturn().getResponse();
+        assertThat(english.getCookie("yuxun-lang")).isNotNull();
+        assertThat(english.getCookie("yuxun-lang").getValue()).isEqualTo("en");
+        mvc.perform(get("/m/check-in").param("t", tokens.issue(session, Direction.IN)).param("session", "x")
+                        .header("User-Agent", PHONE).with(user(accounts.load(learner.username()))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("这个二维码属于另一节课")));
     }
 
     @Test
