@@ -10,7 +10,7 @@ import org.springframework.session.Session;
 
 /**
  * The session store in front of Spring Session JDBC, so that a request which only reads its session costs one
- * query and no write.
+ * query and no write (and reads it once: {@link RequestSessions}).
  * <p>
  * Spring Session marks a session changed on every request (the last-access time moves), and its JDBC repository
  * then writes the session row — an {@code UPDATE} that also moves the row in the expiry-time index — in a
@@ -65,16 +65,28 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
         stored.applyTouch();
         jdbc.save(stored.delegate);
         stored.saved();
+        RequestSessions.hold(stored);
     }
 
+    /** One read per request: asked again within the request, the session it holds ({@link RequestSessions}). */
     @Override
     public Session findById(String id) {
+        StoredSession held = RequestSessions.held(id);
+        if (held != null) {
+            return held;
+        }
         Session found = transactions.reading(() -> jdbc.findById(id));
-        return found == null ? null : new StoredSession(found, false);
+        if (found == null) {
+            return null;
+        }
+        StoredSession stored = new StoredSession(found, false);
+        RequestSessions.hold(stored);
+        return stored;
     }
 
     @Override
     public void deleteById(String id) {
+        RequestSessions.forget(id);
         touches.forget(id);
         jdbc.deleteById(id);
     }

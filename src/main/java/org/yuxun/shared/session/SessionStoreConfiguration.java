@@ -6,17 +6,19 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Browser sessions in PostgreSQL (Spring Session JDBC), read with one query per request and touched in batches
- * ({@link DeferredTouchSessionRepository}). Spring Session takes the connections from the pool directly: its
+ * Browser sessions in PostgreSQL (Spring Session JDBC), read with one query per request ({@link RequestSessions})
+ * and touched in batches ({@link DeferredTouchSessionRepository}). Spring Session takes the connections from the pool directly: its
  * tables carry no row-level security, and resolving the caller's scope would itself read the session.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +34,14 @@ class SessionStoreConfiguration {
     @Bean
     SessionTransactions springSessionTransactionOperations(HikariDataSource connectionPool) {
         return new SessionTransactions(new TransactionTemplate(new DataSourceTransactionManager(connectionPool)));
+    }
+
+    /** Around Spring Session's filter, so that a request reads its session once. */
+    @Bean
+    FilterRegistrationBean<RequestSessions> requestSessions() {
+        FilterRegistrationBean<RequestSessions> registration = new FilterRegistrationBean<>(new RequestSessions());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -9,12 +9,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yuxun.IntegrationTest;
 
@@ -144,6 +147,43 @@ class DeferredTouchSessionRepositoryTest {
 
         assertThat(sessions.findById(id)).isNull();
         assertThat(sessions.findById(renewed).<String>getAttribute("colour")).isEqualTo("blue");
+    }
+
+    @Test
+    void aRequestReadsItsSessionOnceAndNothingOutlivesIt() throws Exception {
+        String id = newSessionIdleFor(Duration.ofMinutes(10));
+        Session[] seen = new Session[3];
+        RequestSessions.during(() -> {
+            seen[0] = sessions.findById(id);
+            seen[0].setLastAccessedTime(Instant.now());
+            sessions.save(seen[0]);
+            jdbc.update("delete from spring_session where session_id = ?", id); // gone behind the request's back
+            seen[1] = sessions.findById(id);
+        });
+        assertThat(seen[1]).as("asked again within the request: the session it holds, not a second read")
+                .isSameAs(seen[0]);
+        RequestSessions.during(() -> seen[2] = sessions.findById(id));
+        assertThat(seen[2]).as("the next request reads afresh").isNull();
+        assertThat(sessions.findById(id)).as("outside a request nothing is held").isNull();
+    }
+
+    @Test
+    void aSessionDeletedWithinTheRequestIsNotHeld() throws Exception {
+        String id = newSessionIdleFor(Duration.ofMinutes(10));
+        Session[] seen = new Session[1];
+        RequestSessions.during(() -> {
+            sessions.findById(id);
+            sessions.deleteById(id);
+            seen[0] = sessions.findById(id);
+        });
+        assertThat(seen[0]).isNull();
+    }
+
+    @Test
+    void theApplicationWrapsSpringSessionsFilter(@Autowired ApplicationContext context) {
+        FilterRegistrationBean<?> registration = context.getBeansOfType(FilterRegistrationBean.class).values()
+                .stream().filter(r -> r.getFilter() instanceof RequestSessions).findFirst().orElseThrow();
+        assertThat(registration.getOrder()).isLessThan(SessionRepositoryFilter.DEFAULT_ORDER);
     }
 
     private String newSessionIdleFor(Duration idle) {
