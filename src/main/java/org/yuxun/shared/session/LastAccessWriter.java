@@ -26,11 +26,15 @@ public final class LastAccessWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LastAccessWriter.class);
 
-    private static final String UPDATE = """
+    /**
+     * The ids are {@code bpchar}, the type of {@code session_id}: compared as {@code text}, the column would be cast
+     * and its index left unused, so that every flush read the whole session table.
+     */
+    static final String UPDATE = """
             update spring_session s
                set last_access_time = t.at,
                    expiry_time = t.at + s.max_inactive_interval * 1000::bigint
-              from unnest(?::text[], ?::bigint[]) as t(id, at)
+              from unnest(?::bpchar[], ?::bigint[]) as t(id, at)
              where s.session_id = t.id and s.last_access_time < t.at""";
 
     private final JdbcTemplate jdbc;

@@ -180,6 +180,16 @@ class DeferredTouchSessionRepositoryTest {
     }
 
     @Test
+    void touchesFindTheirSessionsByTheSessionIdIndex() {
+        String plan = new TransactionTemplate(new DataSourceTransactionManager(connectionPool)).execute(status -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("explain " + LastAccessWriter.UPDATE, String.class,
+                    new String[] {"a", "b"}, new Long[] {1L, 2L}));
+        });
+        assertThat(plan).contains("spring_session_ix1").doesNotContain("Seq Scan on spring_session");
+    }
+
+    @Test
     void theApplicationWrapsSpringSessionsFilter(@Autowired ApplicationContext context) {
         FilterRegistrationBean<?> registration = context.getBeansOfType(FilterRegistrationBean.class).values()
                 .stream().filter(r -> r.getFilter() instanceof RequestSessions).findFirst().orElseThrow();
