@@ -6,11 +6,13 @@
 --    WITH CHECK), building each time the executor state of a policy written for every kind of user, and asked
 --    class_session_in_class, a SQL function that PostgreSQL parses and plans on every call; measured with pgbench
 --    on the benchmark's data (2,000 learners, 21 classes), this was about 0.5 ms of database CPU per check-in, and
---    the function below about 0.2 ms. The function is no way around data scope: the person checked in is the one
---    of the caller's scope (scope_person(), written by ScopedDataSource from the signed-in learner) and only for a
---    LEARNER scope — the same test as the policies enrolment_learner and check_in_learner. The person is never a
---    parameter. When the owner is subject to row-level security (an owner role without BYPASSRLS, the tables being
---    FORCEd), the policies apply inside as well, with the learner's scope: the same rows are found, only slower.
+--    the function below about 0.2 ms. The function is no way around data scope: it records only the person of the
+--    caller's scope (scope_person(), written by ScopedDataSource from the signed-in learner), only for a LEARNER
+--    scope — the same test as the policies enrolment_learner and check_in_learner — and only when the person the
+--    application names (the signed-in learner's, CheckIns) is that same person: two sources that must agree, as the
+--    statement and its policies had to before. When the owner is subject to row-level security (an owner role
+--    without BYPASSRLS, the tables being FORCEd), the policies apply inside as well, with the learner's scope: the
+--    same rows are found, only slower.
 --
 -- 2. The foreign key check_in.enrolment_id → enrolment locked the learner's enrolment row (KEY SHARE) on every
 --    check-in: a write of that row and a WAL record each time, about a fifth of the check-in's database time. The
@@ -18,11 +20,12 @@
 --    check-ins, as the key did. Enrolments are never deleted by Yuxun (withdrawal and transfer change their
 --    status), so what the key also covered — a deletion committed in the very instant of the first check-in —
 --    cannot arise from the application.
-create function record_qr_check_in(p_session bigint, p_class bigint, p_direction text, p_at timestamptz,
-                                   p_token text, p_fingerprint text, p_ip text, p_user_agent text)
+create function record_qr_check_in(p_person bigint, p_session bigint, p_class bigint, p_direction text,
+                                   p_at timestamptz, p_token text, p_fingerprint text, p_ip text,
+                                   p_user_agent text)
     returns bigint
     language plpgsql volatile security definer
-    set search_path = public, pg_temp
+    set search_path = pg_catalog, public, pg_temp
     as $$
     declare
         recorded bigint;
@@ -32,8 +35,8 @@ create function record_qr_check_in(p_session bigint, p_class bigint, p_direction
         select p_session, e.id, e.institution_id, e.person_id, p_direction, p_at, 'QR', p_token, p_fingerprint,
                p_ip, p_user_agent
         from enrolment e
-        where scope_kind() = 'LEARNER'
-          and e.class_id = p_class and e.person_id = scope_person() and e.status = 'ENROLLED'
+        where scope_kind() = 'LEARNER' and p_person = scope_person()
+          and e.class_id = p_class and e.person_id = p_person and e.status = 'ENROLLED'
           and exists (select 1 from class_session s where s.id = p_session and s.class_id = p_class)
         on conflict do nothing
         returning id into recorded;
@@ -41,8 +44,9 @@ create function record_qr_check_in(p_session bigint, p_class bigint, p_direction
     end
     $$;
 
-revoke all on function record_qr_check_in(bigint, bigint, text, timestamptz, text, text, text, text) from public;
-grant execute on function record_qr_check_in(bigint, bigint, text, timestamptz, text, text, text, text)
+revoke all on function record_qr_check_in(bigint, bigint, bigint, text, timestamptz, text, text, text, text)
+    from public;
+grant execute on function record_qr_check_in(bigint, bigint, bigint, text, timestamptz, text, text, text, text)
     to ${app_role};
 
 -- Only the check-in asked it; the function above reads class_session itself.
@@ -53,7 +57,7 @@ alter table check_in drop constraint check_in_enrolment_id_fkey;
 -- As the owner, so that it sees every check-in of the enrolment whoever deletes.
 create function enrolment_keep_attended() returns trigger
     language plpgsql security definer
-    set search_path = public, pg_temp
+    set search_path = pg_catalog, public, pg_temp
     as $$
     begin
         if exists (select 1 from check_in where enrolment_id = old.id) then

@@ -48,6 +48,21 @@ class SignInTest {
     }
 
     @Test
+    void signingInWithASessionAlreadyOpenGivesANewSessionWhoseCookieWorks() throws Exception {
+        Cookie before = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getCookie("SESSION");
+        assertThat(before).as("the sign-in page keeps its CSRF token in a session").isNotNull();
+        Cookie after = mvc.perform(post("/login").cookie(before).with(csrf())
+                        .param("username", "trainer").param("password", "Yuxun@2026"))
+                .andExpect(redirectedUrl("/home"))
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(after).as("a new session id, sent to the browser").isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        mvc.perform(get("/home").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/home").cookie(before)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void signsInWithTheRightPasswordAndLandsOnTheHomePage() throws Exception {
         mvc.perform(formLogin().user("trainer").password("Yuxun@2026"))
                 .andExpect(redirectedUrl("/home"));

@@ -72,7 +72,7 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
     @Override
     public Session findById(String id) {
         StoredSession held = RequestSessions.held(id);
-        if (held != null) {
+        if (held != null && held.getId().equals(id)) {
             return held;
         }
         Session found = transactions.reading(() -> jdbc.findById(id));
@@ -142,9 +142,11 @@ final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepo
             return delegate.getId();
         }
 
+        /** The old id names no session any more, in the database once saved and for this request at once. */
         @Override
         public String changeSessionId() {
             changed = true;
+            RequestSessions.forget(delegate.getId());
             return delegate.changeSessionId();
         }
 

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 /**
  * QR check-in, the hot path of attendance: verify the code (no database), look up the session window (cached),
  * then one call of {@code record_qr_check_in}, whose insert finds the learner's own enrolment and the session
- * (still there, in that class) and records the check-in with its evidence. The function takes the learner from the
- * data scope of the connection, never from a parameter (migration {@code V202612060500}, ADR 3). The person is always the signed-in learner (DESIGN.md, "checking in for someone
+ * (still there, in that class) and records the check-in with its evidence. The function records the signed-in
+ * learner only if the data scope of the connection names the same person (migration {@code V202612060500},
+ * ADR 3). The person is always the signed-in learner (DESIGN.md, "checking in for someone
  * else"), never a request parameter. A replayed code and a second check-in are stopped by the unique indexes of
  * {@code check_in}, so two phones racing cannot both win.
  */
@@ -78,8 +79,8 @@ public class CheckIns {
         } else if (!window.checkInOpen(now, settings)) {
             throw new CheckInRefused(CheckInRefused.Reason.NOT_OPEN);
         }
-        Long id = jdbc.sql("select record_qr_check_in(?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(window.id(), window.classId(), token.direction().name(), Timestamp.from(now), token.id(),
+        Long id = jdbc.sql("select record_qr_check_in(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(personId, window.id(), window.classId(), token.direction().name(), Timestamp.from(now), token.id(),
                         device.fingerprint(), device.ip(), device.userAgent())
                 .query((rs, row) -> rs.getObject(1, Long.class)).list().getFirst();
         if (id != null) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +20,6 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yuxun.IntegrationTest;
 
@@ -168,6 +170,25 @@ class DeferredTouchSessionRepositoryTest {
     }
 
     @Test
+    void aSessionWhoseIdChangedIsNotFoundUnderItsOldIdWithinTheRequest() throws Exception {
+        String old = newSessionIdleFor(Duration.ofMinutes(10));
+        Session[] seen = new Session[3];
+        String[] renewed = new String[1];
+        RequestSessions.during(() -> {
+            seen[0] = sessions.findById(old);
+            renewed[0] = seen[0].changeSessionId();
+            sessions.save(seen[0]);
+            seen[1] = sessions.findById(old);
+            seen[2] = sessions.findById(renewed[0]);
+        });
+        assertThat(renewed[0]).isNotEqualTo(old);
+        assertThat(seen[1]).as("the old id names no session (Spring Session then sends the new cookie)").isNull();
+        assertThat(seen[2]).isSameAs(seen[0]);
+        assertThat(sessions.findById(old)).isNull();
+        assertThat(sessions.findById(renewed[0])).isNotNull();
+    }
+
+    @Test
     void aSessionDeletedWithinTheRequestIsNotHeld() throws Exception {
         String id = newSessionIdleFor(Duration.ofMinutes(10));
         Session[] seen = new Session[1];
@@ -191,9 +212,17 @@ class DeferredTouchSessionRepositoryTest {
 
     @Test
     void theApplicationWrapsSpringSessionsFilter(@Autowired ApplicationContext context) {
-        FilterRegistrationBean<?> registration = context.getBeansOfType(FilterRegistrationBean.class).values()
-                .stream().filter(r -> r.getFilter() instanceof RequestSessions).findFirst().orElseThrow();
-        assertThat(registration.getOrder()).isLessThan(SessionRepositoryFilter.DEFAULT_ORDER);
+        Map<String, AbstractFilterRegistrationBean> registrations =
+                context.getBeansOfType(AbstractFilterRegistrationBean.class);
+        int memo = registrations.values().stream().filter(r -> r instanceof FilterRegistrationBean<?> f
+                        && f.getFilter() instanceof RequestSessions)
+                .findFirst().orElseThrow().getOrder();
+        int springSession = registrations.entrySet().stream()
+                .filter(e -> e.getKey().toLowerCase(Locale.ROOT).contains("sessionrepositoryfilter"))
+                .findFirst().orElseThrow(() -> new AssertionError("no registration of Spring Session's filter among "
+                        + registrations.keySet()))
+                .getValue().getOrder();
+        assertThat(memo).isLessThan(springSession);
     }
 
     private String newSessionIdleFor(Duration idle) {

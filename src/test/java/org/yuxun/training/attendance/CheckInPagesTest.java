@@ -167,28 +167,41 @@ class CheckInPagesTest {
     }
 
     @Test
-    void theCheckInFunctionRecordsOnlyThePersonOfALearnersOwnScope() {
+    void theCheckInFunctionRecordsOnlyALearnerNamedByBothTheCallAndTheScope() {
         AttendanceFixture.Learner outsider = fixture.learner("越权学员" + fixture.marker.substring(2, 6), false);
-        String call = "select record_qr_check_in(?, ?, 'IN', now(), 'scope-test', 'fp', '10.0.0.9', 'test')";
         DataScope staff = new DataScope(DataScope.Kind.INSTITUTION, fixture.teacher, null, fixture.college, null);
         DataScope notEnrolled = new DataScope(DataScope.Kind.LEARNER, null, outsider.personId(), null, null);
         DataScope own = new DataScope(DataScope.Kind.LEARNER, null, learner.personId(), null, null);
 
-        assertThat(DataScope.as(staff, () -> recordAs(call))).isNull();
-        assertThat(DataScope.as(DataScope.SYSTEM, () -> recordAs(call))).isNull();
-        assertThat(DataScope.as(notEnrolled, () -> recordAs(call))).isNull();
+        assertThat(DataScope.as(staff, () -> record(learner.personId(), session))).isNull();
+        assertThat(DataScope.as(DataScope.SYSTEM, () -> record(learner.personId(), session))).isNull();
+        assertThat(DataScope.as(notEnrolled, () -> record(outsider.personId(), session))).isNull();
+        assertThat(DataScope.as(notEnrolled, () -> record(learner.personId(), session)))
+                .as("a person other than the scope's").isNull();
+        assertThat(DataScope.as(own, () -> record(outsider.personId(), session)))
+                .as("the scope's learner, but the call names another").isNull();
+        long elsewhere = DataScope.asSystem(() -> new AttendanceFixture(jdbc).createClass()
+                .session("THEORY", Duration.ofMinutes(-10), Duration.ofHours(2)));
+        assertThat(DataScope.as(own, () -> record(learner.personId(), elsewhere)))
+                .as("a session of another class").isNull();
         assertThat(checkIns(learner)).isZero();
 
-        Long id = DataScope.as(own, () -> recordAs(call));
+        Long id = DataScope.as(own, () -> record(learner.personId(), session));
         assertThat(id).isNotNull();
         Map<String, Object> row = DataScope.asSystem(() -> jdbc.sql(
                 "select person_id, enrolment_id, session_id from check_in where id = ?").param(id).query().singleRow());
         assertThat(row).containsEntry("person_id", learner.personId())
                 .containsEntry("enrolment_id", learner.enrolmentId()).containsEntry("session_id", session);
+
+        long later = fixture.session("THEORY", Duration.ofMinutes(-5), Duration.ofHours(1));
+        DataScope.asSystem(() -> jdbc.sql("update enrolment set status = 'WITHDRAWN' where id = ?")
+                .param(learner.enrolmentId()).update());
+        assertThat(DataScope.as(own, () -> record(learner.personId(), later))).as("withdrawn").isNull();
     }
 
-    private Long recordAs(String call) {
-        return jdbc.sql(call).params(session, fixture.classId)
+    private Long record(long person, long inSession) {
+        return jdbc.sql("select record_qr_check_in(?, ?, ?, 'IN', now(), 'scope-test', 'fp', '10.0.0.9', 'test')")
+                .params(person, inSession, fixture.classId)
                 .query((rs, n) -> rs.getObject(1, Long.class)).list().getFirst();
     }
 
