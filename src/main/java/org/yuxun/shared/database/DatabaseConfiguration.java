@@ -94,7 +94,7 @@ class DatabaseConfiguration {
     /** Everything but the session store goes through the scope. */
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource connectionPool) {
+    ScopedDataSource dataSource(HikariDataSource connectionPool) {
         return new ScopedDataSource(connectionPool);
     }
 

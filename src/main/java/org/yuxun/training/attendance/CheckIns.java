@@ -6,13 +6,14 @@ import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.yuxun.shared.database.ScopedDataSource;
 
 /**
  * QR check-in, the hot path of attendance: verify the code (no database), look up the session window (cached),
  * then one call of {@code record_qr_check_in}, whose insert finds the learner's own enrolment and the session
  * (still there, in that class) and records the check-in with its evidence. The function records the signed-in
  * learner only if the data scope of the connection names the same person (migration {@code V202612060500},
- * ADR 3). The person is always the signed-in learner (DESIGN.md, "checking in for someone
+ * ADR 3); the scope settings travel in the same round trip ({@link ScopedDataSource#queryInScope}). The person is always the signed-in learner (DESIGN.md, "checking in for someone
  * else"), never a request parameter. A replayed code and a second check-in are stopped by the unique indexes of
  * {@code check_in}, so two phones racing cannot both win.
  */
@@ -34,14 +35,16 @@ public class CheckIns {
     }
 
     private final JdbcClient jdbc;
+    private final ScopedDataSource scoped;
     private final AttendanceTokens tokens;
     private final SessionWindows windows;
     private final AttendanceSettings settings;
     private final Clock clock;
 
-    CheckIns(JdbcClient jdbc, AttendanceTokens tokens, SessionWindows windows, AttendanceSettings settings,
-             Clock clock) {
+    CheckIns(JdbcClient jdbc, ScopedDataSource scoped, AttendanceTokens tokens, SessionWindows windows,
+             AttendanceSettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.scoped = scoped;
         this.tokens = tokens;
         this.windows = windows;
         this.settings = settings;
@@ -79,10 +82,10 @@ public class CheckIns {
         } else if (!window.checkInOpen(now, settings)) {
             throw new CheckInRefused(CheckInRefused.Reason.NOT_OPEN);
         }
-        Long id = jdbc.sql("select record_qr_check_in(?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(personId, window.id(), window.classId(), token.direction().name(), Timestamp.from(now), token.id(),
-                        device.fingerprint(), device.ip(), device.userAgent())
-                .query((rs, row) -> rs.getObject(1, Long.class)).list().getFirst();
+        Long id = scoped.queryInScope("select record_qr_check_in(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rs, row) -> rs.getObject(1, Long.class), personId, window.id(), window.classId(),
+                token.direction().name(), Timestamp.from(now), token.id(), device.fingerprint(), device.ip(),
+                device.userAgent()).getFirst();
         if (id != null) {
             SessionWindows.Heading heading = windows.heading(window.id());
             return new CheckedIn(id, window.id(), token.direction(), now, heading.className(),
