@@ -16,8 +16,8 @@ import org.springframework.session.Session;
  * then writes the session row — an {@code UPDATE} that also moves the row in the expiry-time index — in a
  * transaction of its own, after a read in another transaction: four round trips and a write for a request that
  * changed nothing. Here the last-access time of a session whose attributes did not change is handed to
- * {@link LastAccessWriter}, which writes the touches of all sessions once a second in one statement; the read runs
- * outside a transaction (it is one {@code SELECT}). Anything else — a new session, a changed attribute (the
+ * {@link LastAccessWriter}, which writes the touches of all sessions four times a second in one statement; the
+ * read runs outside a transaction (it is one {@code SELECT}). Anything else — a new session, a changed attribute (the
  * security context at sign-in, a CSRF token), a new session id, a new timeout — is saved by the JDBC repository
  * as before, last-access time included.
  * <p>
@@ -27,8 +27,9 @@ import org.springframework.session.Session;
  * through pages would otherwise cause one per request; a 30-minute timeout needs no finer clock than a minute.
  * <p>
  * What that costs: a session's expiry in the database lags its last request by up to the granularity plus the
- * writer's interval (a minute and a second), so a session may end that much before 30 minutes without activity;
- * a node that dies loses the touches of its last second. Sessions stay in PostgreSQL and nodes stay stateless.
+ * writer's interval (a minute and a quarter of a second), so a session may end that much before 30 minutes
+ * without activity; a node that dies loses the touches of its last quarter of a second. Sessions stay in PostgreSQL
+ * and nodes stay stateless.
  */
 final class DeferredTouchSessionRepository implements FindByIndexNameSessionRepository<Session> {
 

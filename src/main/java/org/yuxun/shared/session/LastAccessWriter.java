@@ -17,9 +17,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes the last-access times of sessions whose requests changed nothing else, every second, all in one
- * {@code UPDATE}: the expiry a session gets in the database is its last request plus its timeout, as Spring
- * Session writes it, at most a second late. A touch never moves a session's last access backwards, and the
+ * Writes the last-access times of sessions whose requests changed nothing else, every interval (a quarter of a
+ * second in the application), all in one {@code UPDATE}: the expiry a session gets in the database is its last
+ * request plus its timeout, as Spring Session writes it, at most an interval late. A touch never moves a session's last access backwards, and the
  * touches still pending are written when the application stops.
  */
 public final class LastAccessWriter implements SmartLifecycle {
