@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -95,19 +98,31 @@ public final class LastAccessWriter implements SmartLifecycle {
         timer = executor;
     }
 
+    /**
+     * Writes what is pending, on the writer's own thread, waiting for it at most a few seconds: when the JVM stops,
+     * the embedded database may stop at the same time (each has its shutdown hook), and a flush would then wait for
+     * a connection for the pool's whole timeout and hold the JVM's exit.
+     */
     @Override
     public void stop() {
         ScheduledExecutorService executor = timer;
         timer = null;
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (executor == null) {
+            flush();
+            return;
         }
-        flush();
+        Future<Integer> last = executor.submit(this::flush);
+        executor.shutdown();
+        try {
+            last.get(3, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("The last-access times of sessions were not written before stopping: {} pending", pending.size());
+            executor.shutdownNow();
+        } catch (ExecutionException e) {
+            log.warn("Could not write the last-access times of sessions before stopping: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -201,6 +201,18 @@ class DeferredTouchSessionRepositoryTest {
     }
 
     @Test
+    void stoppingTheWriterWritesWhatIsPending() {
+        String id = newSessionIdleFor(Duration.ofMinutes(10));
+        LastAccessWriter running = new LastAccessWriter(connectionPool, 60_000);
+        running.start();
+        Instant now = Instant.now();
+        running.touch(id, now);
+        running.stop();
+        assertThat(running.isRunning()).isFalse();
+        assertThat(lastAccess(id)).isEqualTo(now.toEpochMilli());
+    }
+
+    @Test
     void touchesFindTheirSessionsByTheSessionIdIndex() {
         String plan = new TransactionTemplate(new DataSourceTransactionManager(connectionPool)).execute(status -> {
             jdbc.execute("set local enable_seqscan = off");
