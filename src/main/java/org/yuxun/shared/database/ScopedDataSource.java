@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.datasource.ConnectionHolder;
@@ -142,14 +142,9 @@ public class ScopedDataSource extends DelegatingDataSource {
                     appliedScopes.put(physical, key);
                     statement.getMoreResults();
                 }
-                List<T> result = new ArrayList<>();
                 try (ResultSet found = statement.getResultSet()) {
-                    int row = 0;
-                    while (found.next()) {
-                        result.add(rows.mapRow(found, row++));
-                    }
+                    return new RowMapperResultSetExtractor<>(rows).extractData(found);
                 }
-                return result;
             }
         });
     }

@@ -17,9 +17,9 @@ import org.springframework.session.Session;
  * transaction of its own, after a read in another transaction: four round trips and a write for a request that
  * changed nothing. Here the last-access time of a session whose attributes did not change is handed to
  * {@link LastAccessWriter}, which writes the touches of all sessions four times a second in one statement; the
- * read runs outside a transaction (it is one {@code SELECT}). Anything else — a new session, a changed attribute (the
- * security context at sign-in, a CSRF token), a new session id, a new timeout — is saved by the JDBC repository
- * as before, last-access time included.
+ * read runs outside a transaction (it is one {@code SELECT}). Anything else — a new session, a changed attribute
+ * (the security context at sign-in, a CSRF token), a new session id, a new timeout — is saved by the JDBC
+ * repository as before, last-access time included.
  * <p>
  * A session's last access is moreover written at most once per {@code granularity} (a minute in the application):
  * a request within a minute of the stored last access writes nothing at all. Every touch is an update of

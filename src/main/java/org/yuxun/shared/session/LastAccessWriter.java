@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -22,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Writes the last-access times of sessions whose requests changed nothing else, every interval (a quarter of a
  * second in the application), all in one {@code UPDATE}: the expiry a session gets in the database is its last
- * request plus its timeout, as Spring Session writes it, at most an interval late. A touch never moves a session's last access backwards, and the
- * touches still pending are written when the application stops.
+ * request plus its timeout, as Spring Session writes it, at most an interval late. A touch never moves a session's
+ * last access backwards, and the touches still pending are written when the application stops.
  */
 public final class LastAccessWriter implements SmartLifecycle {
 
@@ -98,31 +95,19 @@ public final class LastAccessWriter implements SmartLifecycle {
         timer = executor;
     }
 
-    /**
-     * Writes what is pending, on the writer's own thread, waiting for it at most a few seconds: when the JVM stops,
-     * the embedded database may stop at the same time (each has its shutdown hook), and a flush would then wait for
-     * a connection for the pool's whole timeout and hold the JVM's exit.
-     */
     @Override
     public void stop() {
         ScheduledExecutorService executor = timer;
         timer = null;
-        if (executor == null) {
-            flush();
-            return;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        Future<Integer> last = executor.submit(this::flush);
-        executor.shutdown();
-        try {
-            last.get(3, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            log.warn("The last-access times of sessions were not written before stopping: {} pending", pending.size());
-            executor.shutdownNow();
-        } catch (ExecutionException e) {
-            log.warn("Could not write the last-access times of sessions before stopping: {}", e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        flush();
     }
 
     @Override

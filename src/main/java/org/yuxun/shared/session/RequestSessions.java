@@ -48,16 +48,11 @@ final class RequestSessions extends OncePerRequestFilter {
 
     /** Runs {@code work} as one request does: what it holds is gone afterwards. */
     static void during(ThrowingRunnable work) throws IOException, ServletException {
-        Map<String, DeferredTouchSessionRepository.StoredSession> outer = CURRENT.get();
         CURRENT.set(new HashMap<>(4));
         try {
             work.run();
         } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
+            CURRENT.remove();
         }
     }
 

@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Browser sessions in PostgreSQL (Spring Session JDBC), read with one query per request ({@link RequestSessions})
- * and touched in batches ({@link DeferredTouchSessionRepository}). Spring Session takes the connections from the pool directly: its
- * tables carry no row-level security, and resolving the caller's scope would itself read the session.
+ * and touched in batches ({@link DeferredTouchSessionRepository}). Spring Session takes the connections from the
+ * pool directly: its tables carry no row-level security, and resolving the caller's scope would itself read the
+ * session.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {

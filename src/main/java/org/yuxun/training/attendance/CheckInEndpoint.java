@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -21,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
 import org.yuxun.identity.CurrentUser;
 import org.yuxun.shared.DataScope;
 import org.yuxun.shared.web.DirectRoute;
@@ -77,7 +79,8 @@ final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute 
             return;
         }
         Locale locale = locale(request, response);
-        String device = cookie(request, DEVICE_COOKIE);
+        Cookie deviceCookie = WebUtils.getCookie(request, DEVICE_COOKIE);
+        String device = deviceCookie == null ? null : deviceCookie.getValue();
         if (device == null || !DEVICE_ID.matcher(device).matches()) {
             device = UUID.randomUUID().toString();
             response.addHeader("Set-Cookie", ResponseCookie.from(DEVICE_COOKIE, device).path("/")
@@ -131,18 +134,6 @@ final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute 
             }
         }
         return locales.resolveLocale(request);
-    }
-
-    private static String cookie(HttpServletRequest request, String name) {
-        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (jakarta.servlet.http.Cookie cookie : cookies) {
-                if (name.equals(cookie.getName())) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
     }
 
     static String fingerprint(String device, String userAgent) {

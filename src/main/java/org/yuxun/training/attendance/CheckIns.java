@@ -13,9 +13,10 @@ import org.yuxun.shared.database.ScopedDataSource;
  * then one call of {@code record_qr_check_in}, whose insert finds the learner's own enrolment and the session
  * (still there, in that class) and records the check-in with its evidence. The function records the signed-in
  * learner only if the data scope of the connection names the same person (migration {@code V202612060500},
- * ADR 3); the scope settings travel in the same round trip ({@link ScopedDataSource#queryInScope}). The person is always the signed-in learner (DESIGN.md, "checking in for someone
- * else"), never a request parameter. A replayed code and a second check-in are stopped by the unique indexes of
- * {@code check_in}, so two phones racing cannot both win.
+ * ADR 3); the scope settings travel in the same round trip ({@link ScopedDataSource#queryInScope}). The person is
+ * always the signed-in learner (DESIGN.md, "checking in for someone else"), never a request parameter. A replayed
+ * code and a second check-in are stopped by the unique indexes of {@code check_in}, so two phones racing cannot
+ * both win.
  */
 @Service
 public class CheckIns {
