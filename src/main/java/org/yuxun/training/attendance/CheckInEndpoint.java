@@ -89,7 +89,7 @@ final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute 
         String userAgent = request.getHeader("User-Agent");
         Device from = new Device(fingerprint(device, userAgent), request.getRemoteAddr(), userAgent);
         String contextPath = request.getContextPath();
-        String body;
+        byte[] body;
         int status;
         try {
             CheckIns.CheckedIn done = checkIns.checkIn(request.getParameter("t"), expectedSession(request),
@@ -100,11 +100,10 @@ final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute 
             body = page.refused(locale, contextPath, user.displayName(), refused.reason());
             status = refused.reason() == CheckInRefused.Reason.ALREADY ? HttpServletResponse.SC_OK : 422;
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** The session the learner's page names, if it names one; a value that is no session id names none there is. */
