@@ -44,7 +44,7 @@ public record YuxunProperties(
      * @param ownerPassword its password
      * @param appRole name of the application role the migrations grant access to
      * @param embeddedPort TCP port of the embedded server; 0 picks a free one
-     * @param poolSize connections in the application's pool
+     * @param poolSize connections in the application's pool; by default {@link #defaultPoolSize()}
      * @param allowPrivilegedAppRole start even when the application role bypasses row-level security
      */
     public record Db(String url, String user, String password, String ownerUser, String ownerPassword,
@@ -53,7 +53,18 @@ public record YuxunProperties(
         public Db {
             appRole = appRole == null || appRole.isBlank() ? "yuxun_app" : appRole;
             embeddedPort = embeddedPort == null ? 54329 : embeddedPort;
-            poolSize = poolSize == null || poolSize <= 0 ? 20 : poolSize;
+            poolSize = poolSize == null || poolSize <= 0 ? defaultPoolSize() : poolSize;
+        }
+
+        /**
+         * Two connections per core of this machine and four for background work (8 on two cores): HikariCP's
+         * sizing rule, for the embedded server that shares the machine's cores. More connections than the
+         * database has cores to run them only take turns: with 20 on two cores the database spent about 40 % more
+         * CPU per check-in, switching between its backends (docs/benchmarks.md, check-in, item 25). Set
+         * {@code yuxun.db.pool-size} for an external server.
+         */
+        static int defaultPoolSize() {
+            return 2 * Runtime.getRuntime().availableProcessors() + 4;
         }
 
         public boolean embedded() {
