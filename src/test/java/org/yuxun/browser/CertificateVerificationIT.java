@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -148,12 +150,26 @@ class CertificateVerificationIT extends BrowserTest {
         return response;
     }
 
-    /** Decodes the QR code from the PDF's first page rendered as an image. */
+    /**
+     * Decodes the QR code from the PDF's first page rendered as an image, as a phone's camera would read the printed
+     * page: at 300 dpi, and at 150 dpi if that fails. At 150 dpi alone a module of the code is a few pixels wide and
+     * not a whole number of them, so for some addresses the sampled grid missed a module (a checksum error).
+     */
     private static String qrCodeOf(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(page)))).getText();
+            PDFRenderer renderer = new PDFRenderer(document);
+            ReaderException failure = null;
+            for (int dpi : new int[] {300, 150}) {
+                BufferedImage page = renderer.renderImageWithDPI(0, dpi);
+                try {
+                    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                            new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, true))
+                            .getText();
+                } catch (ReaderException e) {
+                    failure = e;
+                }
+            }
+            throw failure;
         }
     }
 

@@ -49,6 +49,8 @@ public final class EmbeddedPostgresServer {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
+                        // stopped by Spring Boot's shutdown handlers below, never by a JVM shutdown hook of its own
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("shared_buffers", "256MB")
                         .setServerConfig("work_mem", "16MB")
@@ -64,7 +66,8 @@ public final class EmbeddedPostgresServer {
                 EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, appRole, password);
                 // stopped after the application contexts are closed, not beside them: a JVM's shutdown hooks run
                 // at the same time, and work that writes its last batch when the application stops (session
-                // touches, the verification log) would otherwise wait the pool's whole timeout for a stopped server
+                // touches, the verification log) would otherwise wait the pool's whole timeout for a stopped server.
+                // Spring Boot registers its own hook for these handlers when the first is added.
                 SpringApplication.getShutdownHandlers().add(server::close);
                 log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", pg.getPort(), dir,
                         (System.nanoTime() - started) / 1_000_000);
