@@ -81,12 +81,13 @@ class CheckInBenchmarkRun {
     static final int PACED_RATE = Integer.getInteger("bench.wrk.rate", 1_000);
     /** Connections of the paced run: phones waiting for their turn, enough that one is free when a slot comes. */
     static final int PACED_CONNECTIONS = Integer.getInteger("bench.wrk.paced-connections", 128);
+    /** Pause between the capacity run and the paced run. */
+    static final Duration PACED_SETTLE = Duration.ofSeconds(Integer.getInteger("bench.wrk.paced-settle", 5));
     /**
      * Length of the paced run: every learner to each of its sessions once at the target's rate (20 s for 4,000
      * learners), so that the opening requests of its connections, sent together, are a small part of the p99;
      * within the codes' lifetime (30 s).
      */
-    static final Duration PACED_SETTLE = Duration.ofSeconds(Integer.getInteger("bench.wrk.paced-settle", 5));
     static final int PACED_SECONDS = Integer.getInteger("bench.wrk.paced-seconds",
             Math.max(WRK_SECONDS, Math.min(25, CHECK_INS / PACED_RATE)));
 
