@@ -35,7 +35,8 @@ import org.yuxun.shared.web.DirectRoute;
  * unchanged: signing in is required (Spring Security brings the learner back to this address after the sign-in
  * page), the password-change rule and the response headers apply, and the person checked in is the signed-in one.
  * The device cookie is set on the first visit and kept for two years: with the user agent it makes the fingerprint
- * stored with every check-in. {@code ?lang=} switches the language as on every other page.
+ * stored with every check-in. {@code ?lang=} switches the language as on every other page. {@code HEAD} is answered
+ * as the page's headers would be, without checking in: a link preview or a browser's prefetch records nothing.
  */
 final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute {
 
@@ -67,7 +68,7 @@ final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute 
     /** Other methods go on to the dispatcher, which answers them as for any path it does not serve. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod());
+        return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
     }
 
     @Override
@@ -76,6 +77,11 @@ final class CheckInEndpoint extends OncePerRequestFilter implements DirectRoute 
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
             chain.doFilter(request, response); // not reached: the security filters ask for signing in first
+            return;
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/html;charset=UTF-8");
             return;
         }
         Locale locale = locale(request, response);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -122,6 +123,19 @@ class CheckInPagesTest {
                         select count(*) from check_in where session_id = ? and device_fingerprint = ?""")
                 .params(session, expected).query(Long.class).single());
         assertThat(sameDevice).isEqualTo(1);
+    }
+
+    @Test
+    void aHeadRequestChecksNobodyIn() throws Exception {
+        String code = tokens.issue(session, Direction.IN);
+        mvc.perform(head("/m/check-in").param("t", code).header("User-Agent", PHONE)
+                        .with(user(accounts.load(learner.username()))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(""));
+        assertThat(checkIns(learner)).isZero();
+        checkIn(code, learner).andExpect(status().isOk()).andExpect(content().string(containsString("签到成功")));
+        assertThat(checkIns(learner)).isEqualTo(1);
     }
 
     @Test
