@@ -1,25 +1,20 @@
--- Load for the benchmark suite (Wrk.java). Arguments: the requests files (the given name followed by "." and the
--- thread's number, from 0, is the thread's), the number of threads, the text whose presence in the body makes a
--- response a success and the number of connections per thread; the environment variable YUXUN_WRK_RATE, if set,
--- is the offered rate in requests per second (else as fast as the connections go). Each line of a file is
--- "<path>\t<cookies>\t<user agent>" (cookies may be empty); a thread sends its lines in order, starting again from
--- its first line if the run outlasts them.
+-- Load for the benchmark suite (Wrk.java). Arguments: the requests file, the number of threads, the text whose
+-- presence in the body makes a response a success and the number of connections per thread; the environment
+-- variable YUXUN_WRK_RATE, if set, is the offered rate in requests per second (else as fast as the connections go).
+-- Each line of the file is "<path>\t<cookies>\t<user agent>" (cookies may be empty); thread n of N sends lines n,
+-- n + N, n + 2N, … in order, starting again from its first line if the run outlasts them.
 --
--- With a rate, each of the N threads sends on a fixed timetable of rate / N requests per second: a connection
--- whose response has arrived takes the next free slot of its thread's timetable and waits for it (delay()), so the
--- offered load does not follow the server's speed as long as some connection is free when a slot comes. wrk sends
--- the first request of every connection as soon as it has connected, without asking delay(); those opening
--- requests take the first slots of their thread's timetable. So that they do not all come at once, the threads
--- open one after another: wrk starts a thread right after its init(), and thread n's init() waits until n steps
--- after thread 0 started, a step being the time a thread's opening requests take at the whole rate (16
--- connections at 1,000 requests/s: 16 ms). The run opens at the rate, a few requests at a time, instead of with
--- one request from every connection at the same moment. Latency is wrk's own, from sending a request to its
--- response.
+-- With a rate, each thread sends on a fixed timetable of rate / N requests per second: a connection whose response
+-- has arrived takes the next free slot of its thread's timetable and waits for it (delay()), so the offered load
+-- does not follow the server's speed as long as some connection is free when a slot comes. wrk sends the first
+-- request of every connection at once, without asking delay(); those opening requests take the first slots of the
+-- timetable (the fourth argument is the number of connections per thread), so that the run offers the rate on
+-- average instead of the rate plus one request per connection. Latency is wrk's own, from sending a request to its
+-- response; the opening requests, sent together, count in it.
 local ffi = require("ffi")
 ffi.cdef[[
 typedef struct { long tv_sec; long tv_nsec; } yuxun_timespec;
 int clock_gettime(int clock, yuxun_timespec *tp);
-int usleep(unsigned int usec);
 ]]
 local clock = ffi.new("yuxun_timespec")
 
@@ -32,37 +27,29 @@ local threads = {}
 local counter = 0
 local rate = tonumber(os.getenv("YUXUN_WRK_RATE") or "0")
 
-local thread_zero_started = nil
-
 function setup(thread)
   thread:set("id", counter)
-  if counter > 0 then
-    -- wrk calls setup() for a thread once it has started the one before: for thread 1, that is thread 0's start
-    thread_zero_started = thread_zero_started or millis()
-    thread:set("first_started", thread_zero_started)
-  end
   counter = counter + 1
   table.insert(threads, thread)
 end
 
 function init(args)
+  local file, count = args[1], tonumber(args[2])
   marker = args[3]
+  interval = rate > 0 and (1000 * count / rate) or 0
   slot, start = tonumber(args[4] or "0"), nil
-  interval = rate > 0 and (1000 * tonumber(args[2]) / rate) or 0
   requests, ok, refused, used = {}, 0, 0, 0
-  for line in io.lines(args[1] .. "." .. id) do
-    local path, cookies, agent = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
-    local headers = { ["User-Agent"] = agent }
-    if cookies ~= "" then
-      headers["Cookie"] = cookies
+  local n = 0
+  for line in io.lines(file) do
+    if n % count == id then
+      local path, cookies, agent = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
+      local headers = { ["User-Agent"] = agent }
+      if cookies ~= "" then
+        headers["Cookie"] = cookies
+      end
+      requests[#requests + 1] = wrk.format("GET", path, headers)
     end
-    requests[#requests + 1] = wrk.format("GET", path, headers)
-  end
-  if rate > 0 and id > 0 then
-    local wait = first_started + id * slot * 1000 / rate - millis()
-    if wait > 0 then
-      ffi.C.usleep(math.floor(wait * 1000))
-    end
+    n = n + 1
   end
 end
 

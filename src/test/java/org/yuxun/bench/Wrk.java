@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +43,6 @@ final class Wrk {
         }
     }
 
-    /**
-     * Connections per thread of a run at a given rate: wrk sends the first request of each connection as soon as it
-     * has connected, so a thread opens with this many at once, and the threads open one after another (see {@code
-     * bench/requests.lua}).
-     */
-    static final int OPENING_REQUESTS_PER_THREAD = 16;
-
     private Wrk() {
     }
 
@@ -83,10 +75,9 @@ final class Wrk {
     }
 
     /**
-     * Sends the requests from {@code connections} connections for {@code duration}, at {@code perSecond} requests
-     * per second on a fixed timetable (see {@code bench/requests.lua}) from one thread per
-     * {@value #OPENING_REQUESTS_PER_THREAD} connections, or, if it is 0, as fast as the connections go from two
-     * threads.
+     * Sends the requests from {@code connections} connections on two threads for {@code duration}, at
+     * {@code perSecond} requests per second on a fixed timetable (see {@code bench/requests.lua}) or, if it is 0,
+     * as fast as the connections go.
      */
     static Result run(Path wrk, int port, List<String> lines, int connections, Duration duration, String success,
                       int perSecond, CpuMeter cpu)
@@ -94,18 +85,11 @@ final class Wrk {
         Path folder = Files.createDirectories(Path.of("target", "benchmarks"));
         Path requests = folder.resolve("wrk-requests.tsv");
         Path script = folder.resolve("requests.lua");
-        int threads = perSecond > 0 ? Math.max(2, connections / OPENING_REQUESTS_PER_THREAD) : 2;
-        List<Path> files = new ArrayList<>(threads);
-        for (int thread = 0; thread < threads; thread++) {
-            List<String> own = new ArrayList<>(lines.size() / threads + 1);
-            for (int i = thread; i < lines.size(); i += threads) {
-                own.add(lines.get(i));
-            }
-            files.add(Files.write(folder.resolve(requests.getFileName() + "." + thread), own, StandardCharsets.UTF_8));
-        }
+        Files.write(requests, lines, StandardCharsets.UTF_8);
         try (InputStream in = Wrk.class.getResourceAsStream("/bench/requests.lua")) {
             Files.write(script, in.readAllBytes());
         }
+        int threads = 2;
         long[] before = cpu.sample();
         long childrenBefore = childrenCpuNanos();
         ProcessBuilder command = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections,
@@ -123,9 +107,7 @@ final class Wrk {
         }
         long[] after = cpu.sample();
         Duration wrkCpu = Duration.ofNanos(childrenCpuNanos() - childrenBefore);
-        for (Path file : files) {
-            Files.deleteIfExists(file);
-        }
+        Files.deleteIfExists(requests);
         Map<String, Long> figures = new TreeMap<>();
         for (String figure : output.lines().filter(l -> l.startsWith("YUXUN ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no figures: " + output))
