@@ -1,16 +1,13 @@
--- Load for the benchmark suite (Wrk.java). Arguments: the requests file, the number of threads, the text whose
--- presence in the body makes a response a success and the number of connections per thread; the environment
--- variable YUXUN_WRK_RATE, if set, is the offered rate in requests per second (else as fast as the connections go).
--- Each line of the file is "<path>\t<cookies>\t<user agent>" (cookies may be empty); thread n of N sends lines n,
--- n + N, n + 2N, … in order, starting again from its first line if the run outlasts them.
+-- Load for the benchmark suite (Wrk.java). Arguments: the requests file, the number of threads and the text whose
+-- presence in the body makes a response a success; the environment variable YUXUN_WRK_RATE, if set, is the
+-- offered rate in requests per second (else as fast as the connections go). Each line of the file is
+-- "<path>\t<cookies>\t<user agent>" (cookies may be empty); thread n of N sends lines n, n + N, n + 2N, … in order,
+-- starting again from its first line if the run outlasts them.
 --
--- With a rate, each thread sends on a fixed timetable of rate / N requests per second: a connection whose response
--- has arrived takes the next free slot of its thread's timetable and waits for it (delay()), so the offered load
--- does not follow the server's speed as long as some connection is free when a slot comes. wrk sends the first
--- request of every connection at once, without asking delay(); those opening requests take the first slots of the
--- timetable (the fourth argument is the number of connections per thread), so that the run offers the rate on
--- average instead of the rate plus one request per connection. Latency is wrk's own, from sending a request to its
--- response; the opening requests, sent together, count in it.
+-- With a rate, each thread sends on a fixed timetable of rate / N requests per second: wrk asks delay() before
+-- every request, a connection's first included, and a connection takes the next free slot of its thread's
+-- timetable and waits for it, so the offered load does not follow the server's speed as long as some connection
+-- is free when a slot comes. Latency is wrk's own, from sending a request to its response.
 local ffi = require("ffi")
 ffi.cdef[[
 typedef struct { long tv_sec; long tv_nsec; } yuxun_timespec;
@@ -37,7 +34,7 @@ function init(args)
   local file, count = args[1], tonumber(args[2])
   marker = args[3]
   interval = rate > 0 and (1000 * count / rate) or 0
-  slot, start = tonumber(args[4] or "0"), nil
+  slot, start = 0, nil
   requests, ok, refused, used = {}, 0, 0, 0
   local n = 0
   for line in io.lines(file) do

@@ -94,8 +94,7 @@ final class Wrk {
         long childrenBefore = childrenCpuNanos();
         ProcessBuilder command = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections,
                 "-d" + duration.toSeconds() + "s", "--timeout", "10s", "-s", script.toString(),
-                "http://127.0.0.1:" + port, "--", requests.toString(), String.valueOf(threads), success,
-                String.valueOf(connections / threads))
+                "http://127.0.0.1:" + port, "--", requests.toString(), String.valueOf(threads), success)
                 .redirectErrorStream(true);
         if (perSecond > 0) {
             command.environment().put("YUXUN_WRK_RATE", String.valueOf(perSecond));

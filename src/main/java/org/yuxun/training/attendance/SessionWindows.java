@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,11 @@ import org.yuxun.shared.NotFound;
  * The time windows of sessions for the check-in hot path, kept a few seconds so a whole class scanning at once
  * does not read the same session row a thousand times. The lookup runs without scope because it yields only
  * times: whether the caller may check in is decided by their own enrolment, read in their scope.
+ * <p>
+ * A session that is not kept (its first check-ins, or its entry has expired) is read once, however many check-ins
+ * ask for it meanwhile: the others wait for that one read. Without it every check-in arriving during the read
+ * read the session too, and at a thousand check-ins a second on two cores those reads slowed each other down into
+ * a backlog that took up to a second and a half to drain (docs/benchmarks.md, check-in, item 26).
  */
 @Component
 class SessionWindows {
@@ -33,6 +40,7 @@ class SessionWindows {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Optional<Cached>>> reading = new ConcurrentHashMap<>();
 
     SessionWindows(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -52,12 +60,39 @@ class SessionWindows {
     }
 
     private Optional<Cached> lookup(long sessionId) {
-        Instant now = clock.instant();
         Cached cached = cache.get(sessionId);
-        if (cached != null && cached.until().isAfter(now)) {
+        if (cached != null && cached.until().isAfter(clock.instant())) {
             return Optional.of(cached);
         }
-        Optional<Cached> found = DataScope.asSystem(() -> jdbc.sql("""
+        CompletableFuture<Optional<Cached>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Cached>> running = reading.putIfAbsent(sessionId, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Optional<Cached> found = read(sessionId);
+            if (cache.size() > MAX_ENTRIES) {
+                cache.clear();
+            }
+            found.ifPresent(c -> cache.put(sessionId, c));
+            mine.complete(found);
+            return found;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(sessionId, mine);
+        }
+    }
+
+    /** Reads the session's window and heading, kept until {@link #KEEP} from now. */
+    private Optional<Cached> read(long sessionId) {
+        Instant now = clock.instant();
+        return DataScope.asSystem(() -> jdbc.sql("""
                         select s.id, s.class_id, s.institution_id, s.kind, s.starts_at, s.ends_at, s.hours,
                                c.name as class_name, s.topic
                         from class_session s join training_class c on c.id = s.class_id
@@ -69,10 +104,5 @@ class SessionWindows {
                         rs.getBigDecimal("hours")),
                         new Heading(rs.getString("class_name"), rs.getString("topic")), now.plus(KEEP)))
                 .optional());
-        if (cache.size() > MAX_ENTRIES) {
-            cache.clear();
-        }
-        found.ifPresent(c -> cache.put(sessionId, c));
-        return found;
     }
 }
