@@ -59,10 +59,15 @@ class SessionWindows {
         return lookup(sessionId).map(Cached::heading).orElseThrow(() -> new NotFound("class_session", sessionId));
     }
 
+    /**
+     * The kept window, or the one read now. A caller must not hold a pooled connection while it asks (none does:
+     * {@link CheckIns} asks outside any transaction): callers waiting for the one read while holding every
+     * connection would leave that read none.
+     */
     private Optional<Cached> lookup(long sessionId) {
-        Cached cached = cache.get(sessionId);
-        if (cached != null && cached.until().isAfter(clock.instant())) {
-            return Optional.of(cached);
+        Optional<Cached> kept = kept(sessionId);
+        if (kept.isPresent()) {
+            return kept;
         }
         CompletableFuture<Optional<Cached>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<Cached>> running = reading.putIfAbsent(sessionId, mine);
@@ -70,23 +75,38 @@ class SessionWindows {
             try {
                 return running.join();
             } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
             }
         }
         try {
-            Optional<Cached> found = read(sessionId);
-            if (cache.size() > MAX_ENTRIES) {
-                cache.clear();
+            // another read may have finished between the first look and taking the turn
+            Optional<Cached> found = kept(sessionId);
+            if (found.isEmpty()) {
+                found = read(sessionId);
+                if (cache.size() > MAX_ENTRIES) {
+                    cache.clear();
+                }
+                found.ifPresent(c -> cache.put(sessionId, c));
             }
-            found.ifPresent(c -> cache.put(sessionId, c));
             mine.complete(found);
             return found;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
             reading.remove(sessionId, mine);
         }
+    }
+
+    private Optional<Cached> kept(long sessionId) {
+        Cached cached = cache.get(sessionId);
+        return cached != null && cached.until().isAfter(clock.instant()) ? Optional.of(cached) : Optional.empty();
     }
 
     /** Reads the session's window and heading, kept until {@link #KEEP} from now. */
