@@ -2,17 +2,13 @@ package org.yuxun.training.enrolment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yuxun.people.TestPersons;
 import org.yuxun.shared.DataScope;
-import org.yuxun.shared.IdentityNumber;
 
 /**
  * Training data for enrolment tests, written with SQL in system scope (the schema is the contract between the
@@ -21,8 +17,6 @@ import org.yuxun.shared.IdentityNumber;
  */
 final class EnrolmentFixture {
 
-    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
-    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String GIVEN = "晓明华强伟芳娜静磊洋勇军杰涛超敏燕霞平刚桂英秀兰玉珍丹萍红梅莉鹏辉斌宇浩";
 
     private final JdbcClient jdbc;
@@ -31,17 +25,12 @@ final class EnrolmentFixture {
         this.jdbc = jdbc;
     }
 
-    /** A valid resident identity number nobody else in this run has been given. */
+    /**
+     * A valid resident identity number nobody else in this run has been given: drawn where the people tests draw
+     * theirs, so that the two never give the same number to people of different names.
+     */
     static String identityNumber() {
-        while (true) {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(random.nextInt(35 * 365));
-            String first17 = "330108" + birth.format(YYYYMMDD) + String.format("%03d", random.nextInt(1000));
-            String number = first17 + IdentityNumber.checkCharacter(first17);
-            if (ISSUED.add(number)) {
-                return number;
-            }
-        }
+        return TestPersons.identityNumber();
     }
 
     /** The same number with a wrong check character. */
