@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -81,6 +82,20 @@ class OutcomeSubmissionIT extends BrowserTest {
     }
 
     private void fill(Path evidence) {
+        WebElement filter = browser.findElement(By.cssSelector("input[data-filter-for=institutionId]"));
+        String url = browser.getCurrentUrl();
+        filter.sendKeys("宁波", org.openqa.selenium.Keys.ENTER);
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#institutionId option'))"
+                        + ".filter(o => o.value && !o.hidden).map(o => o.textContent)");
+        @SuppressWarnings("unchecked")
+        List<String> hidden = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#institutionId option'))"
+                        + ".filter(o => o.value && o.hidden).map(o => o.textContent)");
+        assertThat(shown).isNotEmpty().allMatch(name -> name.contains("宁波")).contains("宁波海港职业技术学院");
+        assertThat(hidden).isNotEmpty().noneMatch(name -> name.contains("宁波"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url); // Enter in the filter box sends nothing
         new Select(browser.findElement(By.id("institutionId"))).selectByVisibleText("宁波海港职业技术学院");
         browser.findElement(By.id("title")).sendKeys(TITLE);
         browser.findElement(By.id("issuer")).sendKeys("宁波市教育局");
