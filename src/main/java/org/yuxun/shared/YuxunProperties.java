@@ -61,7 +61,8 @@ public record YuxunProperties(
          * sizing rule, for the embedded server that shares the machine's cores. More connections than the
          * database has cores to run them only take turns with each other and with the application: with 20 on two
          * cores the check-in's p99 at 1,000 a second was 39–269 ms in the runs of one day, with 8 it was 16–58 ms
-         * in six runs of seven and 113 ms on a slower machine (docs/benchmarks.md, check-in, item 25). Set {@code yuxun.db.pool-size} for an external server.
+         * in six runs of seven and 113 ms on a slower machine (docs/benchmarks.md, check-in, item 25). Set
+         * {@code yuxun.db.pool-size} for an external server.
          */
         static int defaultPoolSize() {
             return 2 * Runtime.getRuntime().availableProcessors() + 4;

@@ -58,8 +58,8 @@ import org.yuxun.training.attendance.Direction;
  * not on the server): first as fast as 32 connections go (the capacity), then at the target's rate of 1,000 per
  * second ({@code -Dbench.wrk.rate}) on a fixed timetable from 128 connections, as phones that scan when their
  * turn comes rather than when the server is done with the last one, each learner at most once to each of 5 further
- * sessions (19 s, 19,000 check-ins, for 4,000 learners), started 5 s after the capacity run ({@code -Dbench.wrk.paced-settle}) — the p99 of
- * the target is read from this run.
+ * sessions (19 s, 19,000 check-ins, for 4,000 learners), started 5 s after the capacity run
+ * ({@code -Dbench.wrk.paced-settle}) — the p99 of the target is read from this run.
  * The same number of check-ins then goes through
  * {@link CheckIns#checkIn} directly (no HTTP) to {@value #SESSIONS} further sessions. Floors measured in the same
  * run: the same number of requests for a static file over the same HTTP connections, and of plain single-row JDBC

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -84,16 +85,11 @@ class OutcomeSubmissionIT extends BrowserTest {
     private void fill(Path evidence) {
         WebElement filter = browser.findElement(By.cssSelector("input[data-filter-for=institutionId]"));
         String url = browser.getCurrentUrl();
-        filter.sendKeys("宁波", org.openqa.selenium.Keys.ENTER);
-        @SuppressWarnings("unchecked")
-        List<String> shown = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('#institutionId option'))"
-                        + ".filter(o => o.value && !o.hidden).map(o => o.textContent)");
-        @SuppressWarnings("unchecked")
-        List<String> hidden = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('#institutionId option'))"
-                        + ".filter(o => o.value && o.hidden).map(o => o.textContent)");
-        assertThat(shown).isNotEmpty().allMatch(name -> name.contains("宁波")).contains("宁波海港职业技术学院");
+        filter.sendKeys("宁波", Keys.ENTER);
+        List<String> shown = institutionOptions(false);
+        List<String> hidden = institutionOptions(true);
+        assertThat(shown).isNotEmpty().allMatch(name -> name.contains("宁波"))
+                .contains("宁波海港职业技术学院");
         assertThat(hidden).isNotEmpty().noneMatch(name -> name.contains("宁波"));
         assertThat(browser.getCurrentUrl()).isEqualTo(url); // Enter in the filter box sends nothing
         new Select(browser.findElement(By.id("institutionId"))).selectByVisibleText("宁波海港职业技术学院");
@@ -104,6 +100,14 @@ class OutcomeSubmissionIT extends BrowserTest {
                 browser.findElement(By.id("achievedOn")), java.time.LocalDate.now().minusMonths(1).toString());
         browser.findElement(By.id("hours")).sendKeys("24");
         browser.findElement(By.id("evidence")).sendKeys(evidence.toAbsolutePath().toString());
+    }
+
+    /** The names of the institutions the pick list offers, those the filter hides or those it shows. */
+    @SuppressWarnings("unchecked")
+    private List<String> institutionOptions(boolean hidden) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#institutionId option'))"
+                        + ".filter(o => o.value && o.hidden === arguments[0]).map(o => o.textContent)", hidden);
     }
 
     private void screenshot(String name) throws Exception {
